@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.app.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every key of the server configuration file, with its default and the service configurations (ConfigAdmin PIDs)
+ * it is given to. {@code docs/configuration.md} documents exactly these keys; a test keeps the two in step.
+ */
+public enum ConfigKey {
+    SIP_DOMAIN("sip.domain", "sohosip.local", "The office's SIP domain; also the digest realm of every account. "
+            + "Changing it later makes every user reset their password (the stored digest values name the realm).",
+            Pid.API),
+    DB_HOST("db.host", "127.0.0.1", "Address the embedded Derby network server listens on. Keep it on loopback: "
+            + "nothing outside the server process needs the database.", Pid.STORE),
+    DB_PORT("db.port", "1527", "TCP port of the embedded Derby network server.", Pid.STORE),
+    API_HOST("api.host", "0.0.0.0", "Address the HTTPS API listens on (all interfaces by default, so clients on "
+            + "other desks can log in).", Pid.API),
+    API_PORT("api.port", "8443", "TCP port of the HTTPS API.", Pid.API),
+    API_TOKEN_TTL("api.token.ttl", "28800", "Seconds a login token stays valid; the client refreshes it before "
+            + "it expires.", Pid.API),
+    API_LOGIN_SLOW_AFTER("api.login.slowAfter", "5", "Failed logins from one address after which answers to that "
+            + "address are delayed.", Pid.API),
+    API_LOGIN_LOCK_AFTER("api.login.lockAfter", "10", "Failed logins from one address after which that address "
+            + "is refused for a while.", Pid.API),
+    API_LOGIN_LOCK_SECONDS("api.login.lockSeconds", "300", "Seconds an address stays refused after too many "
+            + "failed logins.", Pid.API),
+    API_ADMIN_ALLOW_FROM("api.admin.allowFrom", "127.0.0.0/8,::1/128", "Comma-separated networks (CIDR) from "
+            + "which administrators may use the admin API. Add the office LAN (e.g. 192.168.1.0/24) to administer "
+            + "from other desks.", Pid.API),
+    LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
+    LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
+    LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
+
+    /** The service configurations that receive a key. */
+    public enum Pid {
+        STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), NONE("");
+
+        private final String pid;
+
+        Pid(String pid) {
+            this.pid = pid;
+        }
+
+        /** @return the ConfigAdmin PID, empty for keys only the application itself reads */
+        public String pid() {
+            return pid;
+        }
+    }
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final Pid pid;
+
+    ConfigKey(String key, String defaultValue, String description, Pid pid) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.pid = pid;
+    }
+
+    /** @return the key as written in the file */
+    public String key() {
+        return key;
+    }
+
+    /** @return the value used when the file does not set the key */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return one or two sentences for people */
+    public String description() {
+        return description;
+    }
+
+    /** @return the service configuration that receives the key */
+    public Pid pid() {
+        return pid;
+    }
+
+    /** @return the key spelled {@code name}, if there is one */
+    public static Optional<ConfigKey> byName(String name) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(name)).findFirst();
+    }
+
+    /** @return the keys given to one service configuration */
+    public static List<ConfigKey> of(Pid pid) {
+        return Arrays.stream(values()).filter(k -> k.pid == pid).toList();
+    }
+}

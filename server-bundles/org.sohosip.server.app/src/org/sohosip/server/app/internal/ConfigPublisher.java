@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.app.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Hands the settings to the server's services as ConfigAdmin configurations, one per service PID. Each receives its
+ * own keys plus {@code dataDir}; the services start when their configuration arrives.
+ */
+final class ConfigPublisher {
+
+    private ConfigPublisher() {
+    }
+
+    static void publish(ConfigurationAdmin admin, ServerConfig config) throws IOException {
+        for (ConfigKey.Pid pid : ConfigKey.Pid.values()) {
+            if (pid == ConfigKey.Pid.NONE) {
+                continue;
+            }
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("dataDir", config.dataDir().toString());
+            for (ConfigKey k : ConfigKey.of(pid)) {
+                props.put(k.key(), config.get(k));
+            }
+            Configuration c = admin.getConfiguration(pid.pid(), "?");
+            c.updateIfDifferent(props);
+        }
+    }
+}
