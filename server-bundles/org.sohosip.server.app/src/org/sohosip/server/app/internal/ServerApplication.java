@@ -98,6 +98,8 @@ public final class ServerApplication implements IApplication {
             if (bc.getBundle(0) instanceof org.osgi.framework.launch.Framework framework) {
                 framework.waitForStop(STOP_TIMEOUT.toMillis());
             }
+            // Logging has stopped with the framework: the console is the only place left to say it.
+            System.out.println("SOHOSIP server stopped");
         } catch (InterruptedException | IllegalStateException e) {
             Thread.currentThread().interrupt();
         }

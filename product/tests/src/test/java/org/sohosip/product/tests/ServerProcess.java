@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The materialized server product, started on free loopback ports with its own data directory. */
+final class ServerProcess implements AutoCloseable {
+
+    static final Pattern READY = Pattern.compile("SOHOSIP server ready in (\\d+) ms, listening on: (.*)$");
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    final Path dataDir;
+    final int dbPort;
+    final int apiPort;
+    final Process process;
+    final ProcessOutput output;
+
+    private ServerProcess(Path dataDir, int dbPort, int apiPort, Process process) {
+        this.dataDir = dataDir;
+        this.dbPort = dbPort;
+        this.apiPort = apiPort;
+        this.process = process;
+        this.output = new ProcessOutput(process.getInputStream(), "server");
+    }
+
+    /** Starts the server; {@code extra} arguments are appended to the command line. */
+    static ServerProcess start(Path dataDir, int dbPort, int apiPort, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Products.serverScript().toString(), "--data", dataDir.toString(),
+                "--set", "db.port=" + dbPort, "--set", "api.port=" + apiPort, "--set", "api.host=127.0.0.1"));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        return new ServerProcess(dataDir, dbPort, apiPort, pb.start());
+    }
+
+    static ServerProcess start(Path dataDir, String... extra) throws IOException {
+        return start(dataDir, Products.freePort(), Products.freePort(), extra);
+    }
+
+    /** Waits for the start-up line that lists every listening port. */
+    Matcher awaitReady() throws InterruptedException {
+        Matcher m = output.await(READY, START_TIMEOUT).orElse(null);
+        assertTrue(m != null, "the server did not report ready:\n" + output.text());
+        return m;
+    }
+
+    String baseUrl() {
+        return "https://127.0.0.1:" + apiPort;
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server did not stop within 60 s after SIGTERM");
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
