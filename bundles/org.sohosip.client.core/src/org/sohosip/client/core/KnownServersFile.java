@@ -26,9 +26,19 @@ public final class KnownServersFile implements KnownServers {
         this.file = file;
     }
 
-    /** @return the default store, {@code ~/.sohosip/known-servers} */
+    /**
+     * @return the default store, {@code known-servers} in the folder named by the system property
+     *         {@code sohosip.home}, or else in {@code ~/.sohosip}
+     */
     public static KnownServersFile inUserHome() {
-        return new KnownServersFile(Path.of(System.getProperty("user.home"), ".sohosip", "known-servers"));
+        return new KnownServersFile(userFolder().resolve("known-servers"));
+    }
+
+    /** @return the folder for the client's own files: {@code -Dsohosip.home}, else {@code ~/.sohosip} */
+    public static Path userFolder() {
+        String home = System.getProperty("sohosip.home");
+        return home != null && !home.isBlank() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".sohosip");
     }
 
     @Override
