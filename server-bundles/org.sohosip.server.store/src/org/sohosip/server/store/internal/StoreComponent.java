@@ -81,6 +81,7 @@ public final class StoreComponent {
             LOG.info("Database {} ready in {} ms (schema version {}, data in {})", url,
                     (System.nanoTime() - start) / 1_000_000, version, home);
         } catch (Exception | Error e) {
+            LOG.error("The database in {} could not start: {}", home, e.getMessage(), e);
             stop();
             throw e;
         }
