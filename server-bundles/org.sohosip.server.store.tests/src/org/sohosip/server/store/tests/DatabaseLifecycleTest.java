@@ -78,9 +78,13 @@ class DatabaseLifecycleTest {
             store.stop();
             assertFalse(store.hasServices());
             assertPortFree(store.port);
+            // A restored backup may have lost the permissions: the store tightens them again.
+            Files.setPosixFilePermissions(store.passwordFile(), PosixFilePermissions.fromString("rw-r--r--"));
 
             store.start();
             assertEquals(password, store.password(), "the password is generated once");
+            assertEquals(PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(store.passwordFile()));
             assertEquals(java.util.Optional.of(kept), store.accounts().findByAlias("support"));
             assertTrue(store.accounts().credentials("jana").orElseThrow().matches("jana-password"));
             assertEquals(1, store.logins().forUser("jana", 10).size());
@@ -135,6 +139,40 @@ class DatabaseLifecycleTest {
             } finally {
                 shutdownEmbedded(url, owner);
             }
+        }
+    }
+
+    @Test
+    void missingPasswordFileOfAnExistingDatabaseIsReported() throws Exception {
+        try (StoreRunner store = StoreRunner.fresh()) {
+            store.start();
+            store.stop();
+            Path moved = store.dataDir.resolve("db-password.saved");
+            Files.move(store.passwordFile(), moved);
+
+            store.configure();
+            ComponentConfigurationDTO failed = store.awaitComponentState(ComponentConfigurationDTO.FAILED_ACTIVATION);
+            assertTrue(failed.failure.contains("password file " + store.passwordFile() + " is missing"),
+                    failed.failure);
+            assertFalse(Files.exists(store.passwordFile()), "no new password was made up for the old database");
+            assertPortFree(store.port);
+            store.stop();
+
+            Files.move(moved, store.passwordFile());
+            store.start();
+            assertEquals(0, store.accounts().count());
+        }
+    }
+
+    @Test
+    void portInUseIsReported() throws Exception {
+        try (StoreRunner store = StoreRunner.fresh();
+                ServerSocket squatter = new ServerSocket(store.port, 1, InetAddress.getByName("127.0.0.1"))) {
+            store.configure();
+            ComponentConfigurationDTO failed = store.awaitComponentState(ComponentConfigurationDTO.FAILED_ACTIVATION);
+            assertTrue(failed.failure.contains("127.0.0.1:" + store.port + " is in use"), failed.failure);
+            assertTrue(failed.failure.contains("db.port"), failed.failure);
+            assertFalse(store.hasServices());
         }
     }
 

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.apache.derby.client.ClientAutoloadedDriver;
 import org.osgi.framework.BundleContext;
@@ -44,6 +46,7 @@ final class StoreRunner implements AutoCloseable {
     private final ServiceTracker<LoginRecordStore, LoginRecordStore> logins;
     private final ServiceTracker<DatabaseServer, DatabaseServer> database;
     private Optional<Configuration> configuration = Optional.empty();
+    private boolean ownsDataDir;
 
     StoreRunner(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -59,7 +62,9 @@ final class StoreRunner implements AutoCloseable {
 
     /** A store on a new temporary data folder and a free loopback port. */
     static StoreRunner fresh() throws IOException {
-        return new StoreRunner(Files.createTempDirectory("sohosip-store-"), freePort());
+        StoreRunner runner = new StoreRunner(Files.createTempDirectory("sohosip-store-"), freePort());
+        runner.ownsDataDir = true;
+        return runner;
     }
 
     static int freePort() throws IOException {
@@ -195,6 +200,13 @@ final class StoreRunner implements AutoCloseable {
             accounts.close();
             logins.close();
             database.close();
+            if (ownsDataDir) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
         }
     }
 
