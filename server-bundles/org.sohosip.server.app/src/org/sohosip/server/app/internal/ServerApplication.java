@@ -65,6 +65,8 @@ public final class ServerApplication implements IApplication {
                 logFile);
 
         BundleContext bc = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        // Before anything listens: a SIGTERM at any moment from here on shuts down cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(bc), "sohosip-shutdown"));
         try (Services services = new Services(bc)) {
             ConfigPublisher.publish(services.await(ConfigurationAdmin.class, START_TIMEOUT), config);
             List<String> listening = new ArrayList<>();
@@ -80,8 +82,6 @@ public final class ServerApplication implements IApplication {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             log.info("SOHOSIP server ready in {} ms, listening on: {}", sinceJvmStart, String.join("; ", listening));
             context.applicationRunning();
-            Thread hook = new Thread(() -> stopOnSignal(bc), "sohosip-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             stopRequested.await();
             log.info("SOHOSIP server stopping");
             return EXIT_OK;
