@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -85,17 +86,40 @@ public final class AddressRanges {
         return bytes != null && ranges.stream().anyMatch(r -> r.contains(bytes));
     }
 
-    private static java.util.Optional<byte[]> literal(String host) {
-        if (!LITERAL.matcher(host).matches() || host.indexOf(':') < 0 && host.chars().filter(c -> c == '.')
-                .count() != 3) {
-            return java.util.Optional.empty();
+    private static Optional<byte[]> literal(String host) {
+        if (!LITERAL.matcher(host).matches()) {
+            return Optional.empty();
+        }
+        if (host.indexOf(':') < 0) {
+            return ipv4(host);
         }
         try {
-            // Literal only (checked above): no DNS. IPv4-mapped IPv6 addresses come back as IPv4.
-            return java.util.Optional.of(InetAddress.getByName(host).getAddress());
+            // An IPv6 literal (it has a colon): InetAddress parses it without any name lookup, and answers an
+            // IPv4-mapped address (::ffff:a.b.c.d) as the IPv4 address.
+            return Optional.of(InetAddress.getByName(host).getAddress());
         } catch (UnknownHostException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+    }
+
+    /** Strict dotted quad; done by hand because InetAddress would take a bad one for a host name and look it up. */
+    private static Optional<byte[]> ipv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!parts[i].matches("[0-9]{1,3}")) {
+                return Optional.empty();
+            }
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) value;
+        }
+        return Optional.of(bytes);
     }
 
     @Override

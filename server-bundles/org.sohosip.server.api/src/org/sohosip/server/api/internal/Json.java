@@ -69,6 +69,9 @@ public final class Json {
      * @throws ApiException {@code invalid_json} when the body is empty, malformed or does not fit {@code type}
      */
     public <T> T read(byte[] body, Class<T> type) {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw ApiException.invalidJson("The request needs a JSON object as its body.");
+        }
         T value;
         try {
             value = mapper.readValue(body, type);
