@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.store.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.persistence.config.QueryHints;
+import org.sohosip.core.Account;
+import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.Credentials;
+import org.sohosip.server.store.NoSuchAccountException;
+
+/** {@link AccountStore} on the {@code ACCOUNTS} and {@code ACCOUNT_ALIASES} tables. */
+final class JpaAccountStore implements AccountStore {
+
+    private final Transactions transactions;
+    /**
+     * Serialises check-then-write: the cross-field name check (an alias against another account's extension) has
+     * no database constraint behind it, and this process is the only writer.
+     */
+    private final ReentrantLock writes = new ReentrantLock();
+
+    JpaAccountStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Account create(Account draft, Credentials credentials) {
+        return locked(() -> transactions.run(em -> {
+            NameClaims.check(em, draft, null, true);
+            AccountEntity entity = new AccountEntity(draft, credentials, Instant.now());
+            em.persist(entity);
+            em.flush(); // assigns the id
+            return entity.toAccount();
+        }));
+    }
+
+    @Override
+    public Account update(Account changed) {
+        return locked(() -> transactions.run(em -> {
+            AccountEntity entity = existing(em, changed.id());
+            NameClaims.check(em, changed, changed.id(), false);
+            entity.apply(changed, Instant.now());
+            em.flush();
+            return entity.toAccount();
+        }));
+    }
+
+    @Override
+    public void setCredentials(long id, Credentials credentials) {
+        transactions.run(em -> {
+            existing(em, id).setCredentials(credentials, Instant.now());
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<Account> find(long id) {
+        return transactions.run(em -> Optional.ofNullable(em.find(AccountEntity.class, id)).map(AccountEntity::toAccount));
+    }
+
+    @Override
+    public Optional<Account> findByUsername(String username) {
+        return transactions.run(em -> byUsername(em, username).map(AccountEntity::toAccount));
+    }
+
+    @Override
+    public Optional<Account> findByExtension(String extension) {
+        return transactions.run(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.extension = :e",
+                AccountEntity.class).setParameter("e", extension).getResultStream().findFirst()
+                .map(AccountEntity::toAccount));
+    }
+
+    @Override
+    public Optional<Account> findByAlias(String alias) {
+        return transactions.run(em -> em.createQuery("SELECT al.account FROM AliasEntity al WHERE al.alias = :a",
+                AccountEntity.class).setParameter("a", alias).getResultStream().findFirst()
+                .map(AccountEntity::toAccount));
+    }
+
+    @Override
+    public Optional<Credentials> credentials(String username) {
+        return transactions.run(em -> byUsername(em, username).map(AccountEntity::credentials));
+    }
+
+    @Override
+    public List<Account> list() {
+        return transactions.run(em -> em.createQuery("SELECT a FROM AccountEntity a ORDER BY a.username",
+                AccountEntity.class)
+                .setHint(QueryHints.BATCH, "a.aliases") // one query for all aliases instead of one per account
+                .getResultList().stream().map(AccountEntity::toAccount).toList());
+    }
+
+    @Override
+    public long count() {
+        return transactions.run(em -> em.createQuery("SELECT COUNT(a) FROM AccountEntity a", Long.class)
+                .getSingleResult());
+    }
+
+    private static AccountEntity existing(EntityManager em, long id) {
+        AccountEntity entity = em.find(AccountEntity.class, id);
+        if (entity == null) {
+            throw new NoSuchAccountException(id);
+        }
+        return entity;
+    }
+
+    private static Optional<AccountEntity> byUsername(EntityManager em, String username) {
+        return em.createQuery("SELECT a FROM AccountEntity a WHERE a.username = :u", AccountEntity.class)
+                .setParameter("u", username).getResultStream().findFirst();
+    }
+
+    private <T> T locked(Supplier<T> write) {
+        writes.lock();
+        try {
+            return write.get();
+        } finally {
+            writes.unlock();
+        }
+    }
+}

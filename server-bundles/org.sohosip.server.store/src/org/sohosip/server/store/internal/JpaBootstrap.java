@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.store.internal;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+
+import org.apache.derby.client.ClientAutoloadedDriver;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * Creates the EclipseLink EntityManagerFactory from code (JPA 3.2 {@link PersistenceConfiguration}): no
+ * {@code persistence.xml} discovery, which does not work in plain OSGi without a JPA extender.
+ */
+final class JpaBootstrap {
+
+    private JpaBootstrap() {
+    }
+
+    static EntityManagerFactory create(String url, String user, String password) {
+        ClassLoader loader = JpaBootstrap.class.getClassLoader();
+        PersistenceConfiguration unit = new PersistenceConfiguration("sohosip")
+                .provider(PersistenceProvider.class.getName())
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                .managedClass(AccountEntity.class)
+                .managedClass(AliasEntity.class)
+                .managedClass(LoginRecordEntity.class)
+                .managedClass(UtcTimestampConverter.class)
+                .property(PersistenceConfiguration.JDBC_DRIVER, ClientAutoloadedDriver.class.getName())
+                .property(PersistenceConfiguration.JDBC_URL, url)
+                .property(PersistenceConfiguration.JDBC_USER, user)
+                .property(PersistenceConfiguration.JDBC_PASSWORD, password)
+                // Flyway owns the schema; EclipseLink must never create or alter a table.
+                .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none")
+                .property(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE)
+                .property(PersistenceUnitProperties.CLASSLOADER, loader)
+                .property(PersistenceUnitProperties.WEAVING, "false")
+                .property(PersistenceUnitProperties.TARGET_DATABASE, "Derby")
+                // The database is the truth (an administrator may repair rows with ij): no shared object cache.
+                .property(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false")
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_INITIAL, "1")
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "1")
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MAX, "16")
+                .property(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName())
+                .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING")
+                .property(PersistenceUnitProperties.LOGGING_PARAMETERS, "false");
+        return new PersistenceProvider().createEntityManagerFactory(unit);
+    }
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.store.internal;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.DatabaseServer;
+import org.sohosip.server.store.LoginRecordStore;
+
+/**
+ * Runs the database while its configuration exists: starts the Derby network server, migrates the schema, opens
+ * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore} and {@link LoginRecordStore}.
+ * <p>
+ * The services are registered by hand once everything is up, rather than declared: SCR registers declared services
+ * of an immediate component before activating it, so users could briefly see a store whose database is not there,
+ * and a failed start would be retried on every service lookup.
+ */
+@Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {})
+public final class StoreComponent {
+
+    /** The configuration PID. */
+    public static final String PID = "org.sohosip.server.store";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+
+    private @Nullable DerbyNetworkServer server;
+    private @Nullable EntityManagerFactory emf;
+    private final List<ServiceRegistration<?>> stores = new ArrayList<>();
+    private @Nullable ServiceRegistration<DatabaseServer> database;
+
+    @Activate
+    void activate(BundleContext context, StoreConfig config) throws Exception {
+        long start = System.nanoTime();
+        Path dataDir = dataDir(config);
+        Path home = Files.createDirectories(dataDir.resolve("db"));
+        boolean exists = Files.isDirectory(home.resolve(DerbyNetworkServer.DATABASE));
+        String password = DatabasePassword.readOrCreate(dataDir.resolve("db-password"), exists);
+        try {
+            DerbyNetworkServer started = DerbyNetworkServer.start(home, config.db_host(), config.db_port(), password);
+            server = started;
+            try (Connection first = started.connectCreating()) {
+                LOG.debug("Database {} {}", started.url(), exists ? "opened" : "created");
+            }
+            String version = SchemaMigrations.migrate(started.url(), DerbyNetworkServer.OWNER, password);
+            EntityManagerFactory factory = JpaBootstrap.create(started.url(), DerbyNetworkServer.OWNER, password);
+            emf = factory;
+            Transactions transactions = new Transactions(factory);
+            InetSocketAddress address = started.address();
+            String url = started.url();
+            database = context.registerService(DatabaseServer.class, new DatabaseServer() {
+                @Override
+                public InetSocketAddress address() {
+                    return address;
+                }
+
+                @Override
+                public String url() {
+                    return url;
+                }
+            }, null);
+            stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions), null));
+            stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
+            LOG.info("Database {} ready in {} ms (schema version {}, data in {})", url,
+                    (System.nanoTime() - start) / 1_000_000, version, home);
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+        LOG.info("Database stopped");
+    }
+
+    /** Withdraws the stores first, then closes what they used; {@link DatabaseServer} goes when the server has. */
+    private void stop() {
+        Collections.reverse(stores);
+        stores.forEach(ServiceRegistration::unregister);
+        stores.clear();
+        EntityManagerFactory factory = emf;
+        emf = null;
+        if (factory != null) {
+            factory.close();
+        }
+        DerbyNetworkServer running = server;
+        server = null;
+        if (running != null) {
+            running.close();
+        }
+        ServiceRegistration<DatabaseServer> registration = database;
+        database = null;
+        if (registration != null) {
+            registration.unregister();
+        }
+    }
+
+    private static Path dataDir(StoreConfig config) {
+        String value = config.dataDir().strip();
+        if (value.isEmpty() || !Path.of(value).isAbsolute()) {
+            throw new IllegalArgumentException("Configuration " + PID + " needs 'dataDir' set to an absolute folder,"
+                    + " but it is '" + value + "'.");
+        }
+        return Path.of(value);
+    }
+}
