@@ -45,6 +45,14 @@ final class JpaBootstrap {
                 .property(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName())
                 .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING")
                 .property(PersistenceUnitProperties.LOGGING_PARAMETERS, "false");
-        return new PersistenceProvider().createEntityManagerFactory(unit);
+        // EclipseLink resolves some class names (the logger) through the context class loader, not the one above.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return new PersistenceProvider().createEntityManagerFactory(unit);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

@@ -36,6 +36,7 @@ final class SchemaMigrations {
                 .schemas(SCHEMA)
                 .locations("classpath:db/migration")
                 .cleanDisabled(true)
+                .loggers("slf4j")
                 .load();
         MigrationInfoService info = flyway.info();
         Optional<MigrationVersion> known = Arrays.stream(info.all())

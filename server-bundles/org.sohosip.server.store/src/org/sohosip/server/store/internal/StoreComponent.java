@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.server.store.internal;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,10 +49,11 @@ public final class StoreComponent {
     void activate(BundleContext context, StoreConfig config) throws Exception {
         long start = System.nanoTime();
         Path dataDir = dataDir(config);
-        Path home = Files.createDirectories(dataDir.resolve("db"));
-        boolean exists = Files.isDirectory(home.resolve(DerbyNetworkServer.DATABASE));
-        String password = DatabasePassword.readOrCreate(dataDir.resolve("db-password"), exists);
+        Path home = dataDir.resolve("db");
         try {
+            Files.createDirectories(home);
+            boolean exists = Files.isDirectory(home.resolve(DerbyNetworkServer.DATABASE));
+            String password = DatabasePassword.readOrCreate(dataDir.resolve("db-password"), exists);
             DerbyNetworkServer started = DerbyNetworkServer.start(home, config.db_host(), config.db_port(), password);
             server = started;
             try (Connection first = started.connectCreating()) {
@@ -63,24 +63,14 @@ public final class StoreComponent {
             EntityManagerFactory factory = JpaBootstrap.create(started.url(), DerbyNetworkServer.OWNER, password);
             emf = factory;
             Transactions transactions = new Transactions(factory);
-            InetSocketAddress address = started.address();
-            String url = started.url();
-            database = context.registerService(DatabaseServer.class, new DatabaseServer() {
-                @Override
-                public InetSocketAddress address() {
-                    return address;
-                }
-
-                @Override
-                public String url() {
-                    return url;
-                }
-            }, null);
+            database = context.registerService(DatabaseServer.class,
+                    new RunningDatabase(started.address(), started.url()), null);
             stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions), null));
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
-            LOG.info("Database {} ready in {} ms (schema version {}, data in {})", url,
+            LOG.info("Database {} ready in {} ms (schema version {}, data in {})", started.url(),
                     (System.nanoTime() - start) / 1_000_000, version, home);
         } catch (Exception | Error e) {
+            LOG.error("The database in {} could not start: {}", home, e.getMessage(), e);
             stop();
             throw e;
         }
