@@ -28,7 +28,7 @@ import org.sohosip.server.api.ServerCertificate;
  * The HTTP service must not start on its default port before this configuration arrives: the product sets the
  * framework properties {@code org.apache.felix.http.require.config=true} and {@code org.apache.felix.http.enable=false}.
  */
-@Component(configurationPid = ApiConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = ApiConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class HttpsEndpoint implements ServerCertificate {
 
     /** PID of the Felix HTTP Jetty configuration. */
