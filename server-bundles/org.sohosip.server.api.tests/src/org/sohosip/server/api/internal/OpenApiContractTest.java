@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.api.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sohosip.core.Account;
+import org.sohosip.core.LoginEvent;
+import org.sohosip.core.LoginRecord;
+import org.sohosip.core.api.AccountChanges;
+import org.sohosip.core.api.ApiError;
+import org.sohosip.core.api.LoginRequest;
+import org.sohosip.core.api.LoginResponse;
+import org.sohosip.core.api.NewAccount;
+import org.sohosip.core.api.PasswordChange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Holds the hand-written {@code openapi.json} to the code: the same operations as {@link Endpoint}, the same schema
+ * properties as the records that travel, and the error answers each kind of endpoint can give.
+ */
+class OpenApiContractTest {
+
+    private static final List<Class<? extends Record>> BODIES = List.of(Account.class, LoginRecord.class,
+            LoginRequest.class, LoginResponse.class, NewAccount.class, AccountChanges.class, PasswordChange.class,
+            ApiError.class);
+
+    private static JsonNode doc;
+
+    @BeforeAll
+    static void load() throws IOException {
+        doc = new Json().mapper().readTree(OpenApiDocument.load());
+    }
+
+    private static JsonNode operation(Endpoint endpoint) {
+        return doc.path("paths").path(endpoint.template()).path(endpoint.method().toLowerCase());
+    }
+
+    @Test
+    void documentIsOpenApi3WithBearerSecurity() {
+        assertTrue(doc.path("openapi").asText().startsWith("3."));
+        assertEquals(Endpoint.BASE, doc.path("servers").path(0).path("url").asText());
+        assertEquals("bearer", doc.at("/components/securitySchemes/bearerAuth/scheme").asText());
+        assertTrue(doc.path("security").path(0).has("bearerAuth"));
+    }
+
+    @Test
+    void documentedOperationsAreExactlyTheRoutedOnes() {
+        Set<String> documented = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (!method.equals("parameters")) {
+                    documented.add(method.toUpperCase() + " " + path.getKey() + " "
+                            + path.getValue().path(method).path("operationId").asText());
+                }
+            });
+        }
+        Set<String> routed = Arrays.stream(Endpoint.values())
+                .map(e -> e.method() + " " + e.template() + " " + e.operationId()).collect(Collectors.toCollection(
+                        TreeSet::new));
+        assertEquals(routed, documented);
+    }
+
+    @Test
+    void securityAndErrorAnswersFitEachEndpointsAccess() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            JsonNode op = operation(endpoint);
+            JsonNode responses = op.path("responses");
+            boolean isPublic = endpoint.access() == Endpoint.Access.PUBLIC;
+            assertEquals(isPublic, op.has("security") && op.path("security").isEmpty(), endpoint + " security");
+            if (!isPublic) {
+                assertTrue(responses.has("401"), endpoint + " documents 401");
+            }
+            assertEquals(endpoint.access() == Endpoint.Access.ADMIN, responses.has("403"), endpoint + " 403");
+            assertTrue(responses.has("405"), endpoint + " documents 405");
+            assertTrue(responses.fieldNames().hasNext() && anySuccess(responses), endpoint + " has a 2xx answer");
+        }
+    }
+
+    @Test
+    void endpointsWithBodiesDocumentTheirSchemaAndBodyErrors() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            JsonNode op = operation(endpoint);
+            Class<? extends Record> body = endpoint.body();
+            if (body == null) {
+                assertFalse(op.has("requestBody"), endpoint + " takes no body");
+                continue;
+            }
+            assertEquals("#/components/schemas/" + body.getSimpleName(),
+                    op.at("/requestBody/content/application~1json/schema/$ref").asText(), endpoint + " body");
+            for (String status : List.of("400", "413", "415")) {
+                assertTrue(op.path("responses").has(status), endpoint + " documents " + status);
+            }
+        }
+    }
+
+    @Test
+    void schemaPropertiesAreTheRecordComponents() {
+        for (Class<? extends Record> type : BODIES) {
+            JsonNode schema = doc.path("components").path("schemas").path(type.getSimpleName());
+            assertFalse(schema.isMissingNode(), "schema " + type.getSimpleName());
+            List<String> properties = new ArrayList<>();
+            schema.path("properties").fieldNames().forEachRemaining(properties::add);
+            List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .toList();
+            assertEquals(components, properties, type.getSimpleName());
+            schema.path("required").forEach(r -> assertTrue(components.contains(r.asText()),
+                    type.getSimpleName() + " requires unknown " + r));
+        }
+    }
+
+    @Test
+    void loginEventEnumMatches() {
+        List<String> documented = new ArrayList<>();
+        doc.at("/components/schemas/LoginEvent/enum").forEach(v -> documented.add(v.asText()));
+        assertEquals(Arrays.stream(LoginEvent.values()).map(Enum::name).toList(), documented);
+    }
+
+    @Test
+    void everyErrorAnswerIsAnApiErrorAndEveryReferenceResolves() {
+        Map<String, JsonNode> refs = new TreeMap<>();
+        collectRefs(doc, refs);
+        refs.keySet().forEach(ref -> assertFalse(doc.at(ref.substring(1)).isMissingNode(), "dangling " + ref));
+        doc.at("/components/responses").forEach(r -> assertEquals("#/components/schemas/ApiError",
+                r.at("/content/application~1json/schema/$ref").asText()));
+    }
+
+    private static boolean anySuccess(JsonNode responses) {
+        Iterator<String> names = responses.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().startsWith("2")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collectRefs(JsonNode node, Map<String, JsonNode> refs) {
+        if (node.has("$ref")) {
+            refs.put(node.path("$ref").asText(), node);
+        }
+        node.forEach(child -> collectRefs(child, refs));
+    }
+}

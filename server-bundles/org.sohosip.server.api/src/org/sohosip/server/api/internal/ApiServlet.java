@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.api.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.LoginRecordStore;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The API as one whiteboard servlet under {@code /api/v1/*}. A configuration change replaces the component, which
+ * also ends all tokens and throttle state: both live only in memory.
+ */
+@Component(configurationPid = ApiConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = Servlet.class,
+        property = { "osgi.http.whiteboard.servlet.pattern=" + Endpoint.BASE + "/*",
+                "osgi.http.whiteboard.servlet.name=sohosip-api",
+                "osgi.http.whiteboard.servlet.asyncSupported:Boolean=true" })
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Dispatcher dispatcher;
+    private final transient ScheduledExecutorService scheduler;
+
+    /** Builds the API on the store's services. */
+    @Activate
+    public ApiServlet(@Reference(name = "accounts") AccountStore accounts,
+            @Reference(name = "records") LoginRecordStore records, ApiConfig config) {
+        Clock clock = Clock.systemUTC();
+        TokenService tokens = new TokenService(clock, Duration.ofSeconds(config.api_token_ttl()), new SecureRandom());
+        LoginThrottle throttle = new LoginThrottle(clock, config.api_login_slowAfter(), config.api_login_lockAfter(),
+                Duration.ofSeconds(config.api_login_lockSeconds()));
+        AddressRanges adminNetworks = AddressRanges.parse(config.api_admin_allowFrom());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sohosip-api-deferred");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LoginHandler login = new LoginHandler(accounts, records, tokens, throttle, config.sip_domain());
+        SessionHandlers session = new SessionHandlers(tokens, records);
+        AccountHandlers admin = new AccountHandlers(accounts, tokens, config.sip_domain());
+        Map<Endpoint, Router.Handler> handlers = new EnumMap<>(Endpoint.class);
+        handlers.put(Endpoint.LOGIN, login);
+        handlers.put(Endpoint.REFRESH, session::refresh);
+        handlers.put(Endpoint.LOGOUT, session::logout);
+        handlers.put(Endpoint.ME, session::me);
+        handlers.put(Endpoint.LIST_ACCOUNTS, admin::list);
+        handlers.put(Endpoint.CREATE_ACCOUNT, admin::create);
+        handlers.put(Endpoint.GET_ACCOUNT, admin::get);
+        handlers.put(Endpoint.UPDATE_ACCOUNT, admin::update);
+        handlers.put(Endpoint.RESET_PASSWORD, admin::resetPassword);
+        handlers.put(Endpoint.LIST_LOGIN_RECORDS, new LoginRecordHandler(records));
+        handlers.put(Endpoint.OPENAPI, new OpenApiDocument());
+        this.dispatcher = new Dispatcher(new Router(handlers), new Guard(tokens, accounts, adminNetworks), new Json(),
+                scheduler);
+        scheduler.execute(login::warmUp);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        dispatcher.dispatch(request, response);
+    }
+
+    /** Stops the timer of deferred answers. */
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+    }
+}
