@@ -71,7 +71,7 @@ public final class ServerApplication implements IApplication {
             ConfigPublisher.publish(services.await(ConfigurationAdmin.class, START_TIMEOUT), config);
             List<String> listening = new ArrayList<>();
             for (ListeningPort port : ListeningPort.values()) {
-                listening.add(port.describe(services, START_TIMEOUT));
+                listening.add(port.describe(services, config, START_TIMEOUT));
             }
             AccountStore accounts = services.await(AccountStore.class, START_TIMEOUT);
             InitialAccounts initial = new InitialAccounts(accounts, config.get(ConfigKey.SIP_DOMAIN), out);

@@ -58,8 +58,7 @@ class ServerProductTest {
             Path file = data.resolve("initial-admin-password");
             assertEquals(password.group(1), Files.readString(file).strip());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            String log = Files.readString(data.resolve("logs/server.log"));
-            assertTrue(log.contains("SOHOSIP server ready"), "the log file has the start-up line");
+            String log = awaitInLog(data, "SOHOSIP server ready");
             assertFalse(log.contains(password.group(1)), "the password must never reach the log file");
             assertTrue(Files.exists(data.resolve("sohosip.conf")));
         }
@@ -73,14 +72,28 @@ class ServerProductTest {
             firstPassword = Files.readString(data.resolve("initial-admin-password")).strip();
             int exit = server.stop();
             assertTrue(exit == 0 || exit == 143, "exit code " + exit);
-            assertTrue(server.output.await(Pattern.compile("SOHOSIP server stopped"), Duration.ofSeconds(5))
-                    .isPresent(), server.output.text());
+            awaitInLog(data, "Database stopped");
         }
         try (ServerProcess again = ServerProcess.start(data)) {
             again.awaitReady();
             assertFalse(again.output.text().contains("First start"), "a second administrator was created");
             assertEquals(firstPassword, Files.readString(data.resolve("initial-admin-password")).strip());
         }
+    }
+
+    /** Waits until the server's log file holds {@code text}; returns the whole log. */
+    private static String awaitInLog(Path data, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Path file = data.resolve("logs/server.log");
+        String log = "";
+        while (System.nanoTime() < deadline) {
+            log = Files.exists(file) ? Files.readString(file) : "";
+            if (log.contains(text)) {
+                return log;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server log has no '" + text + "':\n" + log);
     }
 
     @Test
