@@ -88,6 +88,7 @@ class ClientUiTest {
                 assertTrue(!desktop.hasWindow("New account"), "the New account dialog stayed open");
                 desktop.screenshot("05-account-created");
 
+                desktop.awaitWindow("SOHOSIP — admin", UI_TIMEOUT);
                 desktop.key("ctrl+q");
                 assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the client did not exit on Ctrl+Q");
             } finally {

@@ -29,7 +29,7 @@ final class Desktop {
     String awaitWindow(String title, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> id = run("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$").lines()
+            Optional<String> id = run("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$").lines()
                     .findFirst();
             if (id.isPresent()) {
                 run("xdotool", "windowfocus", "--sync", id.get());
@@ -42,7 +42,7 @@ final class Desktop {
 
     /** @return whether a visible window has this title now */
     boolean hasWindow(String title) throws IOException, InterruptedException {
-        return !run("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$").isBlank();
+        return !run("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$").isBlank();
     }
 
     void type(String text) throws IOException, InterruptedException {
