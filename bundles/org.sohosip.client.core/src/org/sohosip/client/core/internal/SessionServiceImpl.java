@@ -279,6 +279,16 @@ public final class SessionServiceImpl implements SessionService, AccountService 
         }
         try {
             return call.apply(t);
+        } catch (ApiException e) {
+            // A refresh may have replaced the token while this call was on its way: retry once with the new one.
+            String now;
+            synchronized (lock) {
+                now = token;
+            }
+            if (e.status() == 401 && now != null && !now.equals(t)) {
+                return call.apply(now);
+            }
+            throw e;
         } catch (ServerUnreachableException e) {
             if (before.state() == SessionState.LOGGED_IN) {
                 connectionLost(c, before, e);
