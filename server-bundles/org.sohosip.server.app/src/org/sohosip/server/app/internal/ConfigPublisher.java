@@ -4,6 +4,7 @@ package org.sohosip.server.app.internal;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -18,10 +19,9 @@ final class ConfigPublisher {
     }
 
     static void publish(ConfigurationAdmin admin, ServerConfig config) throws IOException {
-        for (ConfigKey.Pid pid : ConfigKey.Pid.values()) {
-            if (pid == ConfigKey.Pid.NONE) {
-                continue;
-            }
+        // ConfigAdmin hands configurations to services one at a time; the API goes first so that its HTTPS server
+        // starts (on its own thread) while the store is still creating or opening the database.
+        for (ConfigKey.Pid pid : List.of(ConfigKey.Pid.API, ConfigKey.Pid.STORE)) {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("dataDir", config.dataDir().toString());
             for (ConfigKey k : ConfigKey.of(pid)) {
