@@ -177,14 +177,10 @@ public final class SessionServiceImpl implements SessionService, AccountService 
 
     /** Refreshes the token now; runs on the timer thread. */
     void refresh() {
-        ApiClient c;
-        String t;
-        SessionEvent before;
-        synchronized (lock) {
-            c = client;
-            t = token;
-            before = current;
-        }
+        Snapshot s = snapshot();
+        ApiClient c = s.client();
+        String t = s.token();
+        SessionEvent before = s.event();
         if (c == null || t == null) {
             return;
         }
@@ -265,15 +261,21 @@ public final class SessionServiceImpl implements SessionService, AccountService 
         }
     }
 
-    private <T> T withToken(Function<String, T> call) {
-        ApiClient c;
-        String t;
-        SessionEvent before;
+    /** The session's connection, token and state, read together. */
+    private record Snapshot(@Nullable ApiClient client, @Nullable String token, SessionEvent event) {
+    }
+
+    private Snapshot snapshot() {
         synchronized (lock) {
-            c = client;
-            t = token;
-            before = current;
+            return new Snapshot(client, token, current);
         }
+    }
+
+    private <T> T withToken(Function<String, T> call) {
+        Snapshot s = snapshot();
+        ApiClient c = s.client();
+        String t = s.token();
+        SessionEvent before = s.event();
         if (c == null || t == null) {
             throw new ClientException("You are not logged in.");
         }
@@ -281,10 +283,7 @@ public final class SessionServiceImpl implements SessionService, AccountService 
             return call.apply(t);
         } catch (ApiException e) {
             // A refresh may have replaced the token while this call was on its way: retry once with the new one.
-            String now;
-            synchronized (lock) {
-                now = token;
-            }
+            String now = snapshot().token();
             if (e.status() == 401 && now != null && !now.equals(t)) {
                 return call.apply(now);
             }
