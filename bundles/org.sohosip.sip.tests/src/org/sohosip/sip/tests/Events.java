@@ -20,6 +20,7 @@ final class Events<T> {
 
     private final LinkedBlockingQueue<T> incoming = new LinkedBlockingQueue<>();
     private final List<T> seen = new ArrayList<>();
+    private final List<T> consumed = new ArrayList<>();
 
     void add(T event) {
         incoming.add(event);
@@ -31,6 +32,7 @@ final class Events<T> {
         synchronized (seen) {
             for (int i = 0; i < seen.size(); i++) {
                 if (matches.test(seen.get(i))) {
+                    consumed.add(seen.get(i));
                     return seen.remove(i);
                 }
             }
@@ -42,6 +44,7 @@ final class Events<T> {
                         return fail("timed out after " + timeout + " waiting for " + what + "; saw " + seen);
                     }
                     if (matches.test(e)) {
+                        consumed.add(e);
                         return e;
                     }
                     seen.add(e);
@@ -53,13 +56,22 @@ final class Events<T> {
         }
     }
 
-    /** @return whether a matching event arrives within the time (used to prove something does not happen) */
+    /** @return whether a matching event was reported so far (consumed or not) */
+    boolean happened(Predicate<T> matches) {
+        synchronized (seen) {
+            incoming.drainTo(seen);
+            return seen.stream().anyMatch(matches) || consumed.stream().anyMatch(matches);
+        }
+    }
+
+    /**
+     * @return whether a matching event arrives from now on within the time (used to prove that something does not
+     *         happen)
+     */
     boolean arrives(Predicate<T> matches, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (seen) {
-            if (seen.stream().anyMatch(matches)) {
-                return true;
-            }
+            incoming.drainTo(seen);
             try {
                 while (true) {
                     long left = deadline - System.nanoTime();

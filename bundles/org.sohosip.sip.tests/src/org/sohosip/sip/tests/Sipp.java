@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real sipp peer on 127.0.0.1, run from a scenario of this bundle with {@code -nostdin}, {@code -m 1}, a global
  * timeout and under {@code timeout(1)}, so that it can never outlive the test. Its message trace is kept under
- * {@code target/sipp/}.
+ * {@code target/sipp/}. sipp's own global timeout is longer than the wait here on purpose: sipp exits with 0
+ * when that timeout cuts a call short, so a peer that waits in vain must fail the test through the wait instead.
  */
 final class Sipp implements AutoCloseable {
 
@@ -52,9 +53,9 @@ final class Sipp implements AutoCloseable {
             }
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "2", "40", "sipp", "-nostdin", "-m", "1", "-sf",
+        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "2", "70", "sipp", "-nostdin", "-m", "1", "-sf",
                 file.toString(), "-i", "127.0.0.1", "-p", String.valueOf(p), "-mp",
-                String.valueOf(freeUdpPort()), "-timeout", "30s", "-trace_msg", "-message_file",
+                String.valueOf(freeUdpPort()), "-timeout", "60s", "-trace_msg", "-message_file",
                 dir.resolve("messages.log").toString(), "-trace_err", "-error_file",
                 dir.resolve("errors.log").toString()));
         for (int i = 0; i + 1 < keys.length; i += 2) {
@@ -78,7 +79,7 @@ final class Sipp implements AutoCloseable {
 
     /** Asserts that sipp ended its call successfully. */
     void assertSucceeded() throws Exception {
-        int code = waitFor(Duration.ofSeconds(35));
+        int code = waitFor(Duration.ofSeconds(30));
         if (code != 0) {
             fail("sipp exited with " + code + "; trace in " + dir + ": " + trace());
         }

@@ -99,12 +99,21 @@ class SippCallTest {
     }
 
     @Test
-    void outgoingCallAnswersAProxyChallenge() throws Exception {
+    void outgoingCallAnswersADigestChallenge() throws Exception {
+        SipCall call = dialSipp("uas-invite-auth.xml");
+        events.state(call, SipCallState.CONNECTED);
+        call.hangUp();
+        events.state(call, SipCallState.ENDED);
+        sipp.assertSucceeded(); // sipp verified the digest answer to its 401
+    }
+
+    @Test
+    void outgoingCallAnswersAProxyChallengeWithSha256() throws Exception {
         SipCall call = dialSipp("uas-proxy-auth.xml");
         events.state(call, SipCallState.CONNECTED);
         call.hangUp();
         events.state(call, SipCallState.ENDED);
-        sipp.assertSucceeded(); // the digest answer to the 407 was verified by sipp
+        sipp.assertSucceeded(); // sipp checked the Proxy-Authorization chose SHA-256
     }
 
     @Test
