@@ -97,6 +97,9 @@ class LoopbackCallTest {
     @Test
     void holdAndResumeChangeDirectionsOnBothSides() throws Exception {
         SipCall[] c = connect("udp");
+        // the media reported when the call connected, so that later waits see only the changes
+        aliceEvents.media(c[0], m -> m.direction() == MediaDirection.SENDRECV, "sendrecv at alice");
+        bobEvents.media(c[1], m -> m.direction() == MediaDirection.SENDRECV, "sendrecv at bob");
         NegotiatedMedia held = alice.hold().hold(c[0]).toCompletableFuture().get(15, TimeUnit.SECONDS);
         assertEquals(MediaDirection.SENDONLY, held.direction());
         assertTrue(alice.hold().isOnHold(c[0]));

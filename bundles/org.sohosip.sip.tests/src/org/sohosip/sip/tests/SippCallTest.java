@@ -146,13 +146,29 @@ class SippCallTest {
     }
 
     @Test
+    void incomingCallWithoutOfferGetsOurOfferAndTheAnswerFromTheAck() throws Exception {
+        sipp = Sipp.start("uac-late-offer.xml", 0, "127.0.0.1:" + ua.localPort(), "service", "alice");
+        SipCall call = events.incoming();
+        assertTrue(call.media().isEmpty(), "nothing to negotiate before the answer");
+        call.answer(RTP);
+        events.state(call, SipCallState.CONNECTED);
+        assertEquals(new NegotiatedMedia("127.0.0.1", 49190, AudioCodec.PCMU, 101, MediaDirection.SENDRECV, 20),
+                call.media().orElseThrow());
+        events.state(call, SipCallState.ENDED);
+        sipp.assertSucceeded(); // sipp checked our offer in the 200
+    }
+
+    @Test
     void remoteHoldIsAnsweredRecvonlyAndReported() throws Exception {
         sipp = Sipp.start("uac-hold.xml", 0, "127.0.0.1:" + ua.localPort(), "service", "alice");
         SipCall call = events.incoming();
         call.answer(RTP);
         events.state(call, SipCallState.CONNECTED);
+        events.media(call, m -> m.direction() == MediaDirection.SENDRECV, "sendrecv when answered");
         events.media(call, m -> m.direction() == MediaDirection.RECVONLY, "recvonly while held");
+        assertTrue(ua.hold().isRemoteHold(call));
         events.media(call, m -> m.direction() == MediaDirection.SENDRECV, "sendrecv after resume");
+        assertFalse(ua.hold().isRemoteHold(call));
         events.state(call, SipCallState.ENDED);
         sipp.assertSucceeded();
     }

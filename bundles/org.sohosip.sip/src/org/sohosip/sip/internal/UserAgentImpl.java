@@ -151,8 +151,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
         try {
             gov.nist.javax.sip.EventScanner scanner = stack.getEventScanner();
             stack.stop();
-            // from a provider without listener, so that nobody is told of it
-            scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(provider), null));
+            scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new DialogTerminatedEvent(provider, null), null));
         } catch (RuntimeException e) {
             LOG.debug("stopping the SIP stack: {}", e.toString());
         }
@@ -261,8 +260,9 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 LOG.debug("closing without all answers: {}", e.toString());
             }
         }
-        provider.removeSipListener(this);
-        // removing the listening points closes the sockets: the port is free when close() returns
+        // This listener stays registered, doing nothing now: the stack's event thread is woken below with an event
+        // that must reach a listener, or the stack logs it as an error. Removing the listening points closes the
+        // sockets, so the port is free when close() returns.
         for (ListeningPoint lp : points) {
             try {
                 provider.removeListeningPoint(lp);
@@ -325,6 +325,9 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
 
     @Override
     public void processRequest(RequestEvent ev) {
+        if (closed) {
+            return;
+        }
         try {
             Request req = ev.getRequest();
             ServerTransaction st = ev.getServerTransaction();
@@ -397,7 +400,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent ev) {
-        // calls end by their own BYE/CANCEL handling; nothing to do
+        // calls end by their own BYE/CANCEL handling; nothing to do (also the wake-up event of a closed stack)
     }
 
     @Override
