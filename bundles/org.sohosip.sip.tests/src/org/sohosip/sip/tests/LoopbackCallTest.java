@@ -179,6 +179,25 @@ class LoopbackCallTest {
     }
 
     @Test
+    void aCallNobodyAnswersEndsAtTheTransactionGuard() throws Exception {
+        SipUserAgent impatient = SipUserAgents.create(UserAgentConfig.of("127.0.0.1").withTimers(
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(20)),
+                new SipIdentity("sip:dave@x", null, null, null));
+        try {
+            Recorder ev = new Recorder(impatient);
+            long t0 = System.nanoTime();
+            // a port where nothing listens: no response at all, the stack alone would wait 64 x T1 = 32 s
+            SipCall out = impatient.telephony().dial("sip:nobody@127.0.0.1:" + Sipp.freeUdpPort(), ALICE_RTP);
+            ev.state(out, SipCallState.ENDED);
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(408, out.endReason().orElseThrow().statusCode());
+            assertTrue(millis >= 900 && millis < 5000, "ended after " + millis + " ms");
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
     void closingTheAgentHangsUpItsCalls() {
         SipCall[] c = connect("udp");
         alice.close();
