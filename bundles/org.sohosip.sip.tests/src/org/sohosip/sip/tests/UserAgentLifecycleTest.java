@@ -49,6 +49,11 @@ class UserAgentLifecycleTest {
     }
 
     @Test
+    void wildcardAddressesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> UserAgentConfig.of("0.0.0.0"));
+    }
+
+    @Test
     void malformedDatagramsDoNotStopTheAgent() throws Exception {
         try (SipUserAgent ua = SipUserAgents.create(UserAgentConfig.of("127.0.0.1"), ALICE);
                 DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
@@ -67,6 +72,17 @@ class UserAgentLifecycleTest {
             }
             // the INVITE with a broken SDP body gets 400, not silence or a crash
             assertTrue(receiveUntil(s, "SIP/2.0 400").contains("Call-ID: bad-sdp"));
+            // an offer without any codec of ours gets 488
+            String g729 = "v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 5004 RTP/AVP 18\r\n";
+            String invite = "INVITE sip:alice@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort()
+                    + ";branch=z9hG4bKg729\r\nFrom: <sip:x@y>;tag=3\r\nTo: <sip:alice@127.0.0.1>\r\n"
+                    + "Call-ID: g729-only\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContact: <sip:x@127.0.0.1:9>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + g729.length() + "\r\n\r\n" + g729;
+            byte[] ib = invite.getBytes(StandardCharsets.ISO_8859_1);
+            s.send(new DatagramPacket(ib, ib.length, to));
+            assertTrue(receiveUntil(s, "SIP/2.0 488").contains("Call-ID: g729-only"));
+            assertTrue(ua.telephony().calls().isEmpty(), "a refused offer leaves no call behind");
             String options = "OPTIONS sip:alice@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort()
                     + ";branch=z9hG4bKopt1;rport\r\nFrom: <sip:x@y>;tag=2\r\nTo: <sip:alice@127.0.0.1>\r\n"
                     + "Call-ID: still-alive\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
