@@ -297,16 +297,20 @@ final class CallImpl implements SipCall {
         if (state != SipCallState.INCOMING || answered || st == null || req == null) {
             return;
         }
+        // ended before the answer leaves, so that whoever hears the caller's side sees this side ended too
+        end(new EndReason(status, reason, false));
         try {
             st.sendResponse(withTag(ua.msg.response(status, req)));
         } catch (Exception e) {
             LOG.debug("could not refuse: {}", e.toString());
         }
-        end(new EndReason(status, reason, false));
     }
 
     /** Refuses before anybody was told of the call. */
     private void refuseSilently(int status) {
+        state = SipCallState.ENDED;
+        endReason = new EndReason(status, "Refused", false);
+        tel.ended(this);
         ServerTransaction st = inviteSt;
         Request req = inviteRequest;
         if (st != null && req != null) {
@@ -316,9 +320,6 @@ final class CallImpl implements SipCall {
                 LOG.debug("could not refuse: {}", e.toString());
             }
         }
-        state = SipCallState.ENDED;
-        endReason = new EndReason(status, "Refused", false);
-        tel.ended(this);
     }
 
     void ack(Request ack) {
@@ -361,12 +362,12 @@ final class CallImpl implements SipCall {
         ServerTransaction inv = inviteSt;
         Request req = inviteRequest;
         if (state == SipCallState.INCOMING && !answered && inv != null && req != null) {
+            end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled by the caller", true));
             try {
                 inv.sendResponse(withTag(ua.msg.response(Response.REQUEST_TERMINATED, req)));
             } catch (Exception e) {
                 LOG.debug("could not send 487: {}", e.toString());
             }
-            end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled by the caller", true));
         }
     }
 
@@ -420,6 +421,10 @@ final class CallImpl implements SipCall {
 
     /** Sends a re-INVITE offering a direction; completes with the media agreed. */
     CompletableFuture<NegotiatedMedia> sendReinvite(boolean hold) {
+        return sendReinvite(hold, false);
+    }
+
+    private CompletableFuture<NegotiatedMedia> sendReinvite(boolean hold, boolean isRetry) {
         CompletableFuture<NegotiatedMedia> result = new CompletableFuture<>();
         Dialog d = dialog;
         OfferAnswer oa = sdp;
@@ -440,7 +445,7 @@ final class CallImpl implements SipCall {
             req.addHeader(ua.msg.contact(transport(req)));
             ua.msg.body(req, "application", "sdp", oa.offer(lm, offered));
             ua.sender.send(req, d, r -> {
-            }).future.thenAccept(o -> reinviteDone(o, d, hold, offered, result));
+            }).future.thenAccept(o -> reinviteDone(o, d, hold, offered, result, isRetry));
         } catch (Exception e) {
             pendingReinvite = null;
             result.completeExceptionally(new SipException("Could not send the re-INVITE: " + e.getMessage(), e));
@@ -449,7 +454,7 @@ final class CallImpl implements SipCall {
     }
 
     private void reinviteDone(RequestSender.Outcome o, Dialog d, boolean hold, MediaDirection offered,
-            CompletableFuture<NegotiatedMedia> result) {
+            CompletableFuture<NegotiatedMedia> result, boolean wasRetry) {
         if (pendingReinvite == result) {
             pendingReinvite = null;
         }
@@ -474,6 +479,17 @@ final class CallImpl implements SipCall {
             sendBye();
             end(new EndReason(o.status() == 0 ? Response.REQUEST_TIMEOUT : o.status(), o.reason(), true));
             result.completeExceptionally(new SipException("The call ended: " + o.reason()));
+        } else if (o.status() == Response.REQUEST_PENDING && !wasRetry && state == SipCallState.CONNECTED) {
+            // RFC 3261 section 14.1: both sides changed the session at once; try again after a random pause,
+            // longer for the side that chose the Call-ID so that the two tries do not meet again
+            long pause = outgoing ? 2100 + RANDOM.nextInt(1900) : RANDOM.nextInt(2000);
+            ua.worker.schedule(() -> ua.safely(() -> sendReinvite(hold, true).whenComplete((m, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(m);
+                }
+            })), pause, TimeUnit.MILLISECONDS);
         } else {
             result.completeExceptionally(new SipException("The other side refused: " + o.status() + " " + o.reason()));
         }
@@ -524,8 +540,8 @@ final class CallImpl implements SipCall {
     // ---- both ----
 
     void bye(Request bye, @Nullable ServerTransaction st) {
-        ua.respond(st, bye, Response.OK);
         end(new EndReason(Response.OK, "Hung up by the other side", true));
+        ua.respond(st, bye, Response.OK);
     }
 
     private void doHangUp() {
