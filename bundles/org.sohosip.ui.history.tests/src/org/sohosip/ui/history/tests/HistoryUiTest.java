@@ -237,6 +237,11 @@ class HistoryUiTest {
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), bytes, new String(bytes, StandardCharsets.UTF_8));
         assertEquals("\"two\r\nlines\"", CsvExport.quote("two\r\nlines"));
         assertEquals("plain", CsvExport.quote("plain"));
+        // a caller cannot plant a formula in the user's spreadsheet through a display name
+        String evil = CsvExport.csv(List.of(entry(9, CallDirection.INCOMING, "+4930123", "=HYPERLINK(\"x\",\"y\")",
+                "2026-11-26T08:00:00Z", -1, 5, 0, CallDisposition.MISSED)));
+        assertEquals("incoming,+4930123,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",2026-11-26T08:00:00Z,,"
+                + "2026-11-26T08:00:05Z,0,missed\r\n", evil.substring(evil.indexOf("\r\n") + 2));
 
         // only what the filter shows is exported
         part.show().select(3);

@@ -16,7 +16,8 @@ import org.sohosip.core.api.CallHistoryEntry;
 /**
  * Writes call history as CSV (RFC 4180): a header row, comma-separated fields, a field in double quotes when it
  * holds a comma, a quote or a line break (quotes doubled), CRLF line ends, UTF-8, times in ISO-8601 UTC. The
- * values are the data, not the screen's wording, so spreadsheets and scripts read them the same in every language.
+ * values are the data, not the screen's wording, so spreadsheets and scripts read them the same in every language;
+ * only display names that look like spreadsheet formulas are defused (see {@link #inert(String)}).
  */
 public final class CsvExport {
 
@@ -36,7 +37,7 @@ public final class CsvExport {
         row(b, HEADER);
         for (CallHistoryEntry e : entries) {
             row(b, List.of(e.direction().name().toLowerCase(Locale.ROOT), e.otherParty(),
-                    text(e.otherDisplayName()), time(e.start()), time(e.answer()), time(e.end()),
+                    inert(text(e.otherDisplayName())), time(e.start()), time(e.answer()), time(e.end()),
                     Long.toString(e.durationSeconds()), e.disposition().name().toLowerCase(Locale.ROOT)));
         }
         return b.toString();
@@ -80,6 +81,18 @@ public final class CsvExport {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A display name comes from the other side's phone, so anybody can choose it: one that starts like a formula
+     * ({@code =}, {@code +}, {@code -}, {@code @}) gets a leading apostrophe so that a spreadsheet shows it as text
+     * instead of running it. Numbers and times are ours and stay exactly as they are.
+     *
+     * @param name a display name
+     * @return the name, safe to open in a spreadsheet
+     */
+    public static String inert(String name) {
+        return !name.isEmpty() && "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
     }
 
     private static String text(@Nullable String s) {

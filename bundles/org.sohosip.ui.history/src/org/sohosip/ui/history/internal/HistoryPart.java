@@ -52,6 +52,9 @@ public final class HistoryPart {
     /** How many calls one load brings at most. */
     static final int LIMIT = 500;
 
+    /** Pause between a request to reload (e.g. a call ended) and the load. */
+    static final int REFRESH_DELAY_MILLIS = 1000;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
 
     private final ZoneId zone = ZoneId.systemDefault();
@@ -75,6 +78,11 @@ public final class HistoryPart {
     private Label status;
     private List<CallHistoryEntry> entries = List.of();
     private int generation;
+    private final Runnable delayedRefresh = () -> {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            refresh();
+        }
+    };
     private @Nullable HistoryFilter requested;
 
     @PostConstruct
@@ -177,7 +185,9 @@ public final class HistoryPart {
     @Optional
     void refreshRequested(@UIEventTopic(HistoryTopics.REFRESH) Object any) {
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            refresh();
+            // give the server a moment to write the record of a call that just ended; requests coming close
+            // together share one load (the same runnable is rescheduled)
+            viewer.getControl().getDisplay().timerExec(REFRESH_DELAY_MILLIS, delayedRefresh);
         }
     }
 
