@@ -213,10 +213,12 @@ class SoftphoneUiTest {
         press(b.get(5));
         assertTrue(b.get(5).getSelection(), "Mute shows the call is muted");
         press(b.get(4));
-        Screenshots.spinUntil(display, () -> row(part, 0).get(2).equals("On hold"));
-        assertEquals("Resume", b.get(4).getText().replace("&", ""));
+        // the timer may repaint the row before the change event reaches the buttons: wait for both
+        Screenshots.spinUntil(display, () -> row(part, 0).get(2).equals("On hold")
+                && b.get(4).getText().replace("&", "").equals("Resume"));
         press(b.get(4));
-        Screenshots.spinUntil(display, () -> row(part, 0).get(2).equals("Connected"));
+        Screenshots.spinUntil(display, () -> row(part, 0).get(2).equals("Connected")
+                && b.get(4).getText().replace("&", "").equals("Hold"));
         assertTrue(b.get(5).getSelection(), "still muted after hold and resume");
         press(b.get(5));
         assertFalse(b.get(5).getSelection());
