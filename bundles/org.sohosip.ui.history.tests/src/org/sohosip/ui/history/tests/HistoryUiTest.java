@@ -257,6 +257,17 @@ class HistoryUiTest {
     }
 
     @Test
+    void theInstalledServiceIsReachedByInjectionAndItsErrorsAreShown() throws Exception {
+        // no service in the part's context: injection finds the one the client core registers, whose session
+        // (not the one of this test) is logged out
+        ctx.remove(CallHistoryService.class);
+        HistoryPart part = open();
+        Screenshots.spinUntil(display, () -> !part.isLoading());
+        assertEquals("Could not load the call history: You are not logged in.", part.statusText());
+        assertTrue(server.queries.isEmpty());
+    }
+
+    @Test
     void doubleClickCallsTheOtherPartyBack() throws Exception {
         HistoryPart part = open();
         awaitLoaded(part, 1);

@@ -212,7 +212,7 @@ public final class HistoryPart {
         }
         CallHistoryService h = history;
         if (h == null) {
-            status.setText(NLS.bind(Messages.History_failed, Messages.History_noPhone));
+            status.setText(NLS.bind(Messages.History_failed, Messages.History_noService));
             return;
         }
         progress.setVisible(true);

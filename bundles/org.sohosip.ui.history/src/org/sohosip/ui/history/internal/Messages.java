@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String History_calling;
     public static String History_dialFailed;
     public static String History_noPhone;
+    public static String History_noService;
     public static String Column_direction;
     public static String Column_party;
     public static String Column_name;

@@ -80,7 +80,7 @@ public final class IncomingCallWindow {
         shell.setLocation(area.x + area.width - size.x - 24, area.y + area.height - size.y - 48);
     }
 
-    /** Shows the window without taking the keyboard away from what the user is typing. */
+    /** Shows the window on top of the others; Enter answers once it has the keyboard. */
     public void open() {
         shell.setVisible(true);
     }
