@@ -165,7 +165,7 @@ public final class SessionServiceImpl implements SessionService, AccountService,
             if (host.startsWith("[") && host.endsWith("]")) {
                 host = host.substring(1, host.length() - 1);
             }
-            return new SipLogin(new SipAccount(user, s.domain(), host, s.port(),
+            return new SipLogin(new SipAccount(user, r.account().displayName(), s.domain(), host, s.port(),
                     s.transports() == null ? List.of("udp") : List.copyOf(s.transports()),
                     DigestKeys.ha1("MD5", user, s.domain(), password),
                     DigestKeys.ha1("SHA-256", user, s.domain(), password)), null);

@@ -8,6 +8,7 @@ import java.util.List;
  * the two HA1 values (MD5 and SHA-256 of {@code user:realm:password}), and only in memory.
  *
  * @param username   the SIP user name (the account's user name)
+ * @param displayName the name shown to the people this user calls
  * @param domain     the SIP domain, also the digest realm
  * @param registrar  the host the API runs on; the registrar and proxy listen there
  * @param port       the registrar's SIP port
@@ -15,7 +16,7 @@ import java.util.List;
  * @param ha1Md5     hex MD5 of {@code user:realm:password}
  * @param ha1Sha256  hex SHA-256 of {@code user:realm:password}
  */
-public record SipAccount(String username, String domain, String registrar, int port, List<String> transports,
+public record SipAccount(String username, String displayName, String domain, String registrar, int port, List<String> transports,
         String ha1Md5, String ha1Sha256) {
 
     /** @return the address of record, {@code sip:user@domain} */
