@@ -96,8 +96,9 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 settings.viaServer() ? new SipEndpoint(a.registrar(), a.port(), Transport.UDP) : null);
         SipUserAgent ua;
         try {
-            ua = SipUserAgents.create(UserAgentConfig.of(local.getHostAddress()).withPort(settings.localPort())
-                    .withUserAgentName("SOHOSIP Softphone"), identity);
+            UserAgentConfig base = UserAgentConfig.of(local.getHostAddress());
+            ua = SipUserAgents.create(base.withPort(settings.localPort()).withUserAgentName("SOHOSIP Softphone")
+                    .withTimers(settings.retransmitTimer(), base.transactionTimeout(), base.ringTimeout()), identity);
         } catch (SipException e) {
             registration.failed("The softphone could not start: " + e.getMessage());
             return;
@@ -149,9 +150,33 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         registration.failed(why);
     }
 
-    /** @return the alert being played (for the tests of this bundle) */
-    Alerts.Alert alert() {
-        return alerts.current();
+    /** @return the address other phones reach this one at, while it runs */
+    public Optional<String> contact() {
+        synchronized (lock) {
+            SipUserAgent ua = agent;
+            return ua == null ? Optional.empty() : Optional.of(ua.contactUri());
+        }
+    }
+
+    /** @return the local SIP port, or 0 while stopped */
+    public int localPort() {
+        synchronized (lock) {
+            SipUserAgent ua = agent;
+            return ua == null ? 0 : ua.localPort();
+        }
+    }
+
+    /** Registers again at once (after the network came back). */
+    public void refreshRegistration() {
+        registration.refreshNow();
+    }
+
+    /**
+     * @return the alert being played: {@code NONE}, {@code RINGTONE}, {@code CALL_WAITING} or {@code RINGBACK}
+     *         (for diagnostics and tests)
+     */
+    public String alert() {
+        return alerts.current().name();
     }
 
     @Override

@@ -81,6 +81,9 @@ public final class SoftphoneComponent implements PhoneRegistration, Telephony, C
                 if (a.isPresent()) {
                     if (phone.state() == RegistrationState.UNREGISTERED || phone.state() == RegistrationState.FAILED) {
                         phone.start(a.get());
+                    } else if (phone.state() == RegistrationState.NO_NETWORK) {
+                        // the server answers HTTPS again, so its registrar is likely back too
+                        phone.refreshRegistration();
                     }
                 } else {
                     phone.unavailable(problem.orElse("The softphone has no SIP account for this login."));

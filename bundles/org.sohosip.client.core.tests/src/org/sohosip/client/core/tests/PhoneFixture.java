@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.client.core.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.sohosip.client.core.Call;
+import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.RegistrationState;
+import org.sohosip.client.core.internal.phone.DigestKeys;
+import org.sohosip.client.core.internal.phone.PhoneSettings;
+import org.sohosip.client.core.internal.phone.SipAccount;
+import org.sohosip.client.core.internal.phone.Softphone;
+import org.sohosip.media.AudioEndpoints;
+import org.sohosip.media.MediaSessions;
+import org.sohosip.sip.RegistrationOptions;
+
+/** A softphone for one test with test sound devices, and the helpers tests share. */
+final class PhoneFixture implements AutoCloseable {
+
+    static final String USER = "bob";
+    static final String PASSWORD = "correct-horse";
+
+    final TestAudio audio;
+    final Softphone phone;
+    final List<String> events = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param viaServer {@code true}: registers with a registrar and sends everything through it; {@code false}:
+     *                  peer to peer, unregistered
+     */
+    PhoneFixture(boolean viaServer) throws Exception {
+        audio = new TestAudio(service(AudioEndpoints.class));
+        phone = new Softphone(service(MediaSessions.class), audio, new PhoneSettings(viaServer, viaServer,
+                new RegistrationOptions(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(2)), 0,
+                Duration.ofMillis(100)));
+        phone.addListener((Call c) -> events.add(c.id() + ":" + c.state()));
+        phone.addListener((java.util.function.Consumer<RegistrationState>) s -> events.add("registration:" + s));
+    }
+
+    /** Starts the phone as {@link #USER} with the registrar (or nothing, peer to peer) at 127.0.0.1:port. */
+    void start(int registrarPort, String password) {
+        char[] pw = password.toCharArray();
+        phone.start(new SipAccount(USER, "Bob Builder", "sohosip.local", "127.0.0.1", registrarPort,
+                List.of("udp"), DigestKeys.ha1("MD5", USER, "sohosip.local", pw),
+                DigestKeys.ha1("SHA-256", USER, "sohosip.local", pw)));
+    }
+
+    @Override
+    public void close() {
+        phone.close();
+    }
+
+    static <T> T service(Class<T> type) throws Exception {
+        BundleContext ctx = FrameworkUtil.getBundle(PhoneFixture.class).getBundleContext();
+        for (String name : List.of("org.sohosip.sip", "org.sohosip.media")) {
+            for (Bundle b : ctx.getBundles()) {
+                if (name.equals(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
+                    try {
+                        b.start();
+                    } catch (BundleException e) {
+                        throw new AssertionError("Could not start " + name, e);
+                    }
+                }
+            }
+        }
+        ServiceTracker<T, T> t = new ServiceTracker<>(ctx, type, null);
+        t.open();
+        T s = t.waitForService(15_000);
+        if (s == null) {
+            fail("No " + type.getSimpleName() + " service within 15 s");
+        }
+        return s;
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, Duration.ofSeconds(15), condition);
+    }
+
+    /** Waits until the call is in {@code state}. */
+    static void awaitState(Call call, CallState state) throws InterruptedException {
+        await(call + " to be " + state, () -> call.state() == state);
+    }
+}
