@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -16,12 +17,17 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
 import org.sohosip.client.core.RegistrationState;
+import org.sohosip.client.core.internal.phone.AudioDevices;
 import org.sohosip.client.core.internal.phone.DigestKeys;
 import org.sohosip.client.core.internal.phone.PhoneSettings;
 import org.sohosip.client.core.internal.phone.SipAccount;
 import org.sohosip.client.core.internal.phone.Softphone;
 import org.sohosip.media.AudioEndpoints;
+import org.sohosip.media.MediaException;
+import org.sohosip.media.AudioSink;
+import org.sohosip.media.AudioSource;
 import org.sohosip.media.MediaSessions;
+import org.sohosip.media.Tone;
 import org.sohosip.sip.RegistrationOptions;
 
 /** A softphone for one test with test sound devices, and the helpers tests share. */
@@ -39,8 +45,19 @@ final class PhoneFixture implements AutoCloseable {
      *                  peer to peer, unregistered
      */
     PhoneFixture(boolean viaServer) throws Exception {
-        audio = new TestAudio(service(AudioEndpoints.class));
-        phone = new Softphone(service(MediaSessions.class), audio, new PhoneSettings(viaServer, viaServer,
+        this(viaServer, true);
+    }
+
+    /**
+     * @param viaServer as above
+     * @param calls     {@code false} for registration tests: the phone gets no media and places no calls
+     */
+    PhoneFixture(boolean viaServer, boolean calls) throws Exception {
+        audio = calls ? new TestAudio(service(AudioEndpoints.class)) : null;
+        MediaSessions media = calls ? service(MediaSessions.class) : local -> {
+            throw new MediaException("This test places no calls.");
+        };
+        phone = new Softphone(media, calls ? audio : new NoAudio(), new PhoneSettings(viaServer, viaServer,
                 new RegistrationOptions(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(2)), 0,
                 Duration.ofMillis(100)));
         phone.addListener((Call c) -> events.add(c.id() + ":" + c.state()));
@@ -58,6 +75,40 @@ final class PhoneFixture implements AutoCloseable {
     @Override
     public void close() {
         phone.close();
+    }
+
+    /** Sound devices of a phone that places no calls. */
+    private static final class NoAudio implements AudioDevices {
+        @Override
+        public AudioSource microphone() {
+            return silence();
+        }
+
+        @Override
+        public AudioSink speaker() {
+            return discard();
+        }
+
+        @Override
+        public AudioSource tone(Tone tone) {
+            return silence();
+        }
+
+        @Override
+        public AudioSource silence() {
+            return frame -> true;
+        }
+
+        @Override
+        public AudioSink discard() {
+            return frame -> {
+            };
+        }
+
+        @Override
+        public Optional<String> problem() {
+            return Optional.empty();
+        }
     }
 
     static <T> T service(Class<T> type) throws Exception {

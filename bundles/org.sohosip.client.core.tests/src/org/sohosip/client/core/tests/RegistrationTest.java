@@ -27,7 +27,7 @@ class RegistrationTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new PhoneFixture(true);
+        fixture = new PhoneFixture(true, false);
     }
 
     @AfterEach

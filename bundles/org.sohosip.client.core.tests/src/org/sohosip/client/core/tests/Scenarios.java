@@ -7,6 +7,12 @@ final class Scenarios {
     private Scenarios() {
     }
 
+    /** sipp refuses variables it sees only once: this reads one (and goes on whether it is set or not). */
+    private static String use(String variable) {
+        return "<nop hide=\"true\" test=\"" + variable + "\" next=\"" + variable + "_read\"/>\n<label id=\""
+                + variable + "_read\"/>\n";
+    }
+
     private static final String HEAD = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n";
 
     /** A response to the last request (that opened a dialog or stood alone), echoing its headers. */
@@ -80,6 +86,7 @@ final class Scenarios {
                 + "<recv request=\"REGISTER\"><action>"
                 + "<ereg regexp=\"xpires(: *|=)0[^0-9]\" search_in=\"msg\" check_it=\"true\" assign_to=\"removal\"/>"
                 + "</action></recv>\n"
+                + use("removal")
                 + reply("200 OK", "")
                 + "<label id=\"done\"/>\n"
                 + "</scenario>\n";
@@ -108,6 +115,7 @@ final class Scenarios {
                 + "<recv request=\"INVITE\"><action>"
                 + "<ereg regexp=\"a=(sendonly|inactive)\" search_in=\"body\" check_it=\"true\" assign_to=\"held\"/>"
                 + "</action></recv>\n"
+                + use("held")
                 + answer("recvonly", true, false)
                 + "<recv request=\"ACK\"/>\n"
                 + "<recv request=\"INVITE\"/>\n"
@@ -127,6 +135,7 @@ final class Scenarios {
                 + "<recv request=\"INFO\"><action>"
                 + "<ereg regexp=\"Signal *= *" + digit + "\" search_in=\"body\" check_it=\"true\" assign_to=\"d\"/>"
                 + "</action></recv>\n"
+                + use("d")
                 + inDialog("200 OK")
                 + "<recv request=\"BYE\"/>\n"
                 + inDialog("200 OK")
