@@ -8,6 +8,8 @@ package org.sohosip.media;
  * @param packetsReceived     RTP packets received from the peer (audio and DTMF events)
  * @param packetsLost         audio packets never received, from sequence-number gaps (RFC 3550 cumulative loss)
  * @param packetsLate         audio packets that arrived after their play-out time, or twice, and were discarded
+ * @param framesDropped       received frames the jitter buffer dropped to shrink its delay (after a burst, or when
+ *                            the jitter went down)
  * @param framesConcealed     frames played as loss concealment (repetition with fade, then silence)
  * @param jitterMillis        interarrival jitter estimate (RFC 3550 section 6.4.1) in milliseconds
  * @param bufferDelayMillis   the jitter buffer's current target delay in milliseconds
@@ -17,6 +19,6 @@ package org.sohosip.media;
  * @since 0.1
  */
 public record MediaStatistics(long packetsSent, long packetsReceived, long packetsLost, long packetsLate,
-        long framesConcealed, double jitterMillis, int bufferDelayMillis, long rtcpReportsReceived,
-        long rtcpReportsSent, long dtmfEventsReceived) {
+        long framesDropped, long framesConcealed, double jitterMillis, int bufferDelayMillis,
+        long rtcpReportsReceived, long rtcpReportsSent, long dtmfEventsReceived) {
 }
