@@ -76,7 +76,7 @@ class SoftphoneComponentTest {
         System.setProperty("sohosip.home", dir.resolve("home").toString());
         int port = Peer.freeUdpPort();
         registrar = Peer.sipp(dir, "registrar", Scenarios.registrar("bob", CannedServer.PASSWORD), port);
-        server = new CannedServer(TestCertificates.generate(dir.resolve("certs"), "pbx"));
+        server = new CannedServer(TestCertificates.generate(java.nio.file.Files.createDirectories(dir.resolve("certs")), "pbx"));
         server.sipPort = port;
         PhoneRegistration registration = service(PhoneRegistration.class);
         SessionService session = service(SessionService.class);
@@ -92,7 +92,7 @@ class SoftphoneComponentTest {
     @Test
     void serverWithoutTelephonySaysSoInsteadOfRegistering() throws Exception {
         System.setProperty("sohosip.home", dir.resolve("home").toString());
-        server = new CannedServer(TestCertificates.generate(dir.resolve("certs"), "pbx"));
+        server = new CannedServer(TestCertificates.generate(java.nio.file.Files.createDirectories(dir.resolve("certs")), "pbx"));
         server.sipPort = 0;
         PhoneRegistration registration = service(PhoneRegistration.class);
         service(SessionService.class).login(server.uri(), "bob", CannedServer.PASSWORD.toCharArray(), c -> true);

@@ -53,6 +53,7 @@ final class Registration {
         stop(LOGGED_OUT);
         set(RegistrationState.REGISTERING, registering(account));
         SipRegistration r = agent.register(options);
+        boolean[] heard = { false };
         synchronized (lock) {
             sip = r;
         }
@@ -61,11 +62,18 @@ final class Registration {
                 if (sip != r) {
                     return; // an earlier registration reporting its own end
                 }
+                heard[0] = true;
+                set(map(s), detail(s, account));
             }
-            set(map(s), detail(s, account));
         });
+        // the registrar may have answered before the listener was in place; a status from before the first
+        // REGISTER went out (unregistered) says nothing new
         RegistrationStatus now = r.status();
-        set(map(now), detail(now, account));
+        synchronized (lock) {
+            if (!heard[0] && sip == r && now.state() != org.sohosip.sip.RegistrationState.UNREGISTERED) {
+                set(map(now), detail(now, account));
+            }
+        }
     }
 
     /** Stops registering (the user agent's close removes the binding) and shows {@code why}. */
