@@ -66,10 +66,15 @@ final class PhoneFixture implements AutoCloseable {
 
     /** Starts the phone as {@link #USER} with the registrar (or nothing, peer to peer) at 127.0.0.1:port. */
     void start(int registrarPort, String password) {
+        start(USER, registrarPort, password);
+    }
+
+    /** Starts the phone as {@code user} with the registrar at 127.0.0.1:port. */
+    void start(String user, int registrarPort, String password) {
         char[] pw = password.toCharArray();
-        phone.start(new SipAccount(USER, "Bob Builder", "sohosip.local", "127.0.0.1", registrarPort,
-                List.of("udp"), DigestKeys.ha1("MD5", USER, "sohosip.local", pw),
-                DigestKeys.ha1("SHA-256", USER, "sohosip.local", pw)));
+        phone.start(new SipAccount(user, user, "sohosip.local", "127.0.0.1", registrarPort,
+                List.of("udp"), DigestKeys.ha1("MD5", user, "sohosip.local", pw),
+                DigestKeys.ha1("SHA-256", user, "sohosip.local", pw)));
     }
 
     @Override

@@ -20,6 +20,8 @@ final class TestAudio implements AudioDevices {
 
     static final double PEER_TONE = 1000;
     static final double BEEP = 440;
+    /** What every test microphone sends, so another test phone can tell it arrived. */
+    static final double OWN_TONE = 600;
 
     final List<ToneDetector> speakers = new CopyOnWriteArrayList<>();
     private final AudioEndpoints endpoints;
@@ -30,12 +32,12 @@ final class TestAudio implements AudioDevices {
 
     @Override
     public AudioSource microphone() {
-        return endpoints.tone(Tone.continuous(600, -12));
+        return endpoints.tone(Tone.continuous(OWN_TONE, -12));
     }
 
     @Override
     public AudioSink speaker() {
-        ToneDetector d = endpoints.toneDetector(PEER_TONE, BEEP);
+        ToneDetector d = endpoints.toneDetector(PEER_TONE, BEEP, OWN_TONE);
         speakers.add(d);
         return d;
     }

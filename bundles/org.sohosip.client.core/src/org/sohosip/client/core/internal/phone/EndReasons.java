@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.client.core.internal.phone;
 
+import org.sohosip.sip.EndReason;
+
 /** The end of a call in words for people, from the SIP status that ended it. */
 public final class EndReasons {
 
@@ -18,6 +20,26 @@ public final class EndReasons {
     public static final String PHONE_STOPPED = "The call ended because the softphone stopped (you logged out).";
 
     private EndReasons() {
+    }
+
+    /**
+     * @param c            an ended call
+     * @param wasConnected whether it had been answered
+     * @return why it ended, for people
+     */
+    static String of(PhoneCall c, boolean wasConnected) {
+        String local = c.localEnd();
+        if (local != null) {
+            return local;
+        }
+        EndReason r = c.sip().endReason().orElse(null);
+        if (r == null || r.statusCode() == 200) {
+            return r != null && !r.byRemote() ? HUNG_UP : REMOTE_HUNG_UP;
+        }
+        if (!c.sip().outgoing() && !wasConnected) {
+            return MISSED;
+        }
+        return wasConnected ? REMOTE_HUNG_UP : forFailure(r.statusCode(), r.reasonPhrase());
     }
 
     /**

@@ -1,20 +1,30 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.client.core.internal.phone;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
 import org.sohosip.core.CallDirection;
+import org.sohosip.media.MediaException;
+import org.sohosip.media.MediaParameters;
+import org.sohosip.sip.NegotiatedMedia;
 import org.sohosip.sip.SipCall;
 import org.sohosip.sip.SipParty;
+import org.sohosip.sip.SipUserAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One call as the softphone shows it. Its fields change only under the softphone's lock; reads see the latest
  * values without it.
  */
 final class PhoneCall implements Call {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoneCall.class);
+    private static final Duration DTMF_LENGTH = Duration.ofMillis(160);
 
     private final Softphone phone;
     private final String id;
@@ -135,6 +145,55 @@ final class PhoneCall implements Call {
 
     void audio(@Nullable CallAudio a) {
         audio = a;
+    }
+
+    /** Starts or updates the RTP with what offer/answer agreed; under the softphone's lock. */
+    void applyMedia(NegotiatedMedia m) {
+        CallAudio ca = audio;
+        if (ca == null) {
+            return;
+        }
+        try {
+            ca.apply(m, state == CallState.ACTIVE || state == CallState.REMOTE_HOLD);
+            if (muted) {
+                ca.session().setMuted(true);
+            }
+        } catch (MediaException | RuntimeException e) {
+            // the call stays up without audio; the user hears nothing and can hang up
+            LOG.warn("Audio of {} could not start: {}", id, e.getMessage());
+        }
+    }
+
+    /** Marks the call ended with a reason for people and frees its audio; under the softphone's lock. */
+    void finish() {
+        boolean wasConnected = connected != null;
+        state = CallState.ENDED;
+        endReason = EndReasons.of(this, wasConnected);
+        CallAudio ca = audio;
+        if (ca != null) {
+            ca.close();
+        }
+        if (sip.state().isLive()) {
+            sip.hangUp();
+        }
+    }
+
+    /** Sends a digit as an RFC 4733 event when the other side takes them, else as SIP INFO. */
+    void sendDtmf(SipUserAgent ua, char digit) {
+        CallAudio ca = audio;
+        if (ca == null || state == CallState.ENDED) {
+            return;
+        }
+        MediaParameters p = ca.session().parameters();
+        if (ca.started() && p != null && p.canSendTelephoneEvents()) {
+            ca.session().sendDtmf(digit, DTMF_LENGTH);
+        } else {
+            ua.dtmf().sendInfo(sip, digit, (int) DTMF_LENGTH.toMillis()).whenComplete((v, e) -> {
+                if (e != null) {
+                    LOG.info("The other side did not take DTMF on {}: {}", id, e.getMessage());
+                }
+            });
+        }
     }
 
     @Override

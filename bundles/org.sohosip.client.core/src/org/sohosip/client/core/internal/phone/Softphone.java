@@ -2,7 +2,6 @@
 package org.sohosip.client.core.internal.phone;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.sohosip.media.DtmfEvent;
 import org.sohosip.media.MediaException;
 import org.sohosip.media.MediaSessions;
 import org.sohosip.sip.DigestCredentials;
+import org.sohosip.sip.NegotiatedMedia;
 import org.sohosip.sip.SipCall;
 import org.sohosip.sip.SipCallListener;
 import org.sohosip.sip.SipCallState;
@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class Softphone implements PhoneRegistration, Telephony, CallHold, CallControls, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Softphone.class);
-    private static final Duration DTMF_LENGTH = Duration.ofMillis(160);
 
     private final MediaSessions media;
     private final AudioDevices audio;
@@ -133,7 +132,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             calls.clear();
             for (PhoneCall c : ended) {
                 c.localEnd(EndReasons.PHONE_STOPPED);
-                finish(c);
+                c.finish();
             }
             alerts.update(calls.values());
         }
@@ -290,7 +289,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             }
             c.audio(ca);
             c.state(CallState.ACTIVE);
-            c.sip().media().ifPresent(m -> applyMedia(c, m));
+            c.sip().media().ifPresent(m -> c.applyMedia(m));
             alerts.update(calls.values());
         }
         changed(c);
@@ -396,20 +395,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         synchronized (lock) {
             ua = agent;
         }
-        CallAudio ca = c.audio();
-        if (ua == null || ca == null || c.state() == CallState.ENDED) {
-            return;
-        }
-        var p = ca.session().parameters();
-        if (ca.started() && p != null && p.canSendTelephoneEvents()) {
-            ca.session().sendDtmf(d, DTMF_LENGTH);
-        } else {
-            // the other side negotiated no telephone-event: the digit goes as SIP INFO
-            ua.dtmf().sendInfo(c.sip(), d, (int) DTMF_LENGTH.toMillis()).whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.info("The other side did not take DTMF on {}: {}", c.id(), e.getMessage());
-                }
-            });
+        if (ua != null) {
+            c.sendDtmf(ua, d);
         }
     }
 
@@ -480,12 +467,12 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                         if (c.state() == CallState.DIALING || c.state() == CallState.RINGING) {
                             holdCurrent(c);
                             c.state(CallState.ACTIVE);
-                            call.media().ifPresent(m -> applyMedia(c, m));
+                            call.media().ifPresent(m -> c.applyMedia(m));
                         }
                     }
                     case ENDED -> {
                         calls.remove(call.id());
-                        finish(c);
+                        c.finish();
                     }
                     default -> {
                         return;
@@ -497,7 +484,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         }
 
         @Override
-        public void mediaChanged(SipCall call, org.sohosip.sip.NegotiatedMedia m) {
+        public void mediaChanged(SipCall call, NegotiatedMedia m) {
             PhoneCall c;
             synchronized (lock) {
                 c = agent == ua ? calls.get(call.id()) : null;
@@ -512,7 +499,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 }
                 if (c.state() == CallState.ACTIVE || c.state() == CallState.REMOTE_HOLD
                         || c.state() == CallState.ON_HOLD) {
-                    applyMedia(c, m);
+                    c.applyMedia(m);
                 }
                 if (c.state() == before) {
                     return;
@@ -521,53 +508,6 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             }
             changed(c);
         }
-    }
-
-    /** Starts or updates a call's RTP with what offer/answer agreed; under the lock. */
-    private void applyMedia(PhoneCall c, org.sohosip.sip.NegotiatedMedia m) {
-        CallAudio ca = c.audio();
-        if (ca == null) {
-            return;
-        }
-        try {
-            boolean current = c.state() == CallState.ACTIVE || c.state() == CallState.REMOTE_HOLD;
-            ca.apply(m, current);
-            if (c.muted()) {
-                ca.session().setMuted(true);
-            }
-        } catch (MediaException | RuntimeException e) {
-            // the call stays up without audio; the user hears nothing and can hang up
-            LOG.warn("Audio of {} could not start: {}", c.id(), e.getMessage());
-        }
-    }
-
-    /** Marks a call ended with a reason for people and frees its audio; under the lock. */
-    private void finish(PhoneCall c) {
-        boolean wasConnected = c.connected() != null;
-        c.state(CallState.ENDED);
-        c.endReason(endReason(c, wasConnected));
-        CallAudio ca = c.audio();
-        if (ca != null) {
-            ca.close();
-        }
-        if (c.state() == CallState.ENDED && c.sip().state().isLive()) {
-            c.sip().hangUp();
-        }
-    }
-
-    private static String endReason(PhoneCall c, boolean wasConnected) {
-        String local = c.localEnd();
-        if (local != null) {
-            return local;
-        }
-        var r = c.sip().endReason().orElse(null);
-        if (r == null || r.statusCode() == 200) {
-            return r != null && !r.byRemote() ? EndReasons.HUNG_UP : EndReasons.REMOTE_HUNG_UP;
-        }
-        if (!c.sip().outgoing() && !wasConnected) {
-            return EndReasons.MISSED;
-        }
-        return wasConnected ? EndReasons.REMOTE_HUNG_UP : EndReasons.forFailure(r.statusCode(), r.reasonPhrase());
     }
 
     private void changed(PhoneCall c) {
