@@ -90,6 +90,25 @@ class SoftphoneComponentTest {
     }
 
     @Test
+    void endedSessionRemovesTheRegistration() throws Exception {
+        System.setProperty("sohosip.home", dir.resolve("home").toString());
+        int port = Peer.freeUdpPort();
+        registrar = Peer.sipp(dir, "registrar", Scenarios.registrar("bob", CannedServer.PASSWORD), port);
+        server = new CannedServer(TestCertificates.generate(java.nio.file.Files.createDirectories(dir.resolve("certs")), "pbx"));
+        server.sipPort = port;
+        // the server will end the session: the token refresh (after four fifths of 4 s) is refused
+        server.tokenLife = Duration.ofSeconds(4);
+        server.refreshStatus = 401;
+        PhoneRegistration registration = service(PhoneRegistration.class);
+        service(SessionService.class).login(server.uri(), "bob", CannedServer.PASSWORD.toCharArray(), c -> true);
+        await("registered after login", () -> registration.state() == RegistrationState.REGISTERED);
+        await("unregistered after the session ended", () -> registration.state() == RegistrationState.UNREGISTERED);
+        assertTrue(registration.detail().contains("session has ended"), registration.detail());
+        await("the binding removed at the registrar", () -> text(registrar, true).matches(
+                "(?s).*REGISTER sip:.*xpires(: *|=)0\\D.*"));
+    }
+
+    @Test
     void serverWithoutTelephonySaysSoInsteadOfRegistering() throws Exception {
         System.setProperty("sohosip.home", dir.resolve("home").toString());
         server = new CannedServer(TestCertificates.generate(java.nio.file.Files.createDirectories(dir.resolve("certs")), "pbx"));
@@ -123,6 +142,14 @@ class SoftphoneComponentTest {
         assertTrue(m.find());
         call.hangUp();
         await("ended", () -> call.state() == CallState.ENDED);
+    }
+
+    private static String text(Peer p, boolean messages) {
+        try {
+            return messages ? p.messages() : p.output();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static String text(Peer p) {

@@ -492,9 +492,10 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                     return;
                 }
                 CallState before = c.state();
-                if (before == CallState.ACTIVE && !m.direction().receives()) {
+                // held by the other side, this side may only receive (recvonly) or nothing (inactive)
+                if (before == CallState.ACTIVE && !m.direction().sends()) {
                     c.state(CallState.REMOTE_HOLD);
-                } else if (before == CallState.REMOTE_HOLD && m.direction().receives()) {
+                } else if (before == CallState.REMOTE_HOLD && m.direction().sends()) {
                     c.state(CallState.ACTIVE);
                 }
                 if (c.state() == CallState.ACTIVE || c.state() == CallState.REMOTE_HOLD
