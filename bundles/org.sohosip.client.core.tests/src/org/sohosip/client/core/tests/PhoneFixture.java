@@ -39,6 +39,8 @@ final class PhoneFixture implements AutoCloseable {
     final TestAudio audio;
     final Softphone phone;
     final List<String> events = new CopyOnWriteArrayList<>();
+    /** Every call the listeners were told of, in order, once each (even calls that ended at once). */
+    final List<Call> seen = new CopyOnWriteArrayList<>();
 
     /**
      * @param viaServer {@code true}: registers with a registrar and sends everything through it; {@code false}:
@@ -60,7 +62,12 @@ final class PhoneFixture implements AutoCloseable {
         phone = new Softphone(media, calls ? audio : new NoAudio(), new PhoneSettings(viaServer, viaServer,
                 new RegistrationOptions(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(2)), 0,
                 Duration.ofMillis(100)));
-        phone.addListener((Call c) -> events.add(c.id() + ":" + c.state()));
+        phone.addListener((Call c) -> {
+            events.add(c.id() + ":" + c.state());
+            if (!seen.contains(c)) {
+                seen.add(c);
+            }
+        });
         phone.addListener((java.util.function.Consumer<RegistrationState>) s -> events.add("registration:" + s));
     }
 
