@@ -13,7 +13,10 @@ public interface SipRegistration extends AutoCloseable {
     /** @return the current status */
     RegistrationStatus status();
 
-    /** @param listener told of every later change, on the agent's event thread */
+    /**
+     * @param listener told of every later change, on the agent's event thread; read {@link #status()} after adding
+     *                 it to know the state it starts from
+     */
     void addListener(RegistrationListener listener);
 
     /** @param listener no longer told */

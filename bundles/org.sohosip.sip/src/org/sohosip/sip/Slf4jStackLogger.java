@@ -21,6 +21,8 @@ public final class Slf4jStackLogger implements StackLogger {
     public static final String PROPERTY = "gov.nist.javax.sip.STACK_LOGGER";
 
     private static final Logger LOG = LoggerFactory.getLogger("org.sohosip.sip.stack");
+    private static final java.util.regex.Pattern TLS_NOISE = java.util.regex.Pattern
+            .compile("(?i)\\btls\\b|keystore|truststore");
 
     private volatile boolean enabled = true;
 
@@ -123,7 +125,14 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(@Nullable String message) {
-        if (enabled) {
+        if (!enabled) {
+            return;
+        }
+        // Every new stack warns that its TLS settings are defaults; no SOHOSIP stack listens on TLS, so these
+        // would only fill the log.
+        if (message != null && TLS_NOISE.matcher(message).find()) {
+            LOG.debug("{}", message);
+        } else {
             LOG.warn("{}", message);
         }
     }

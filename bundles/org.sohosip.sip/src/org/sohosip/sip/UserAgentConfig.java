@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Where and how a user agent listens. The same port is used for every transport.
  *
- * @param address            local IP address to bind (e.g. {@code 127.0.0.1}); also put into Via and Contact
+ * @param address            local IP address to bind (e.g. {@code 127.0.0.1}); also put into Via and Contact, so
+ *                           it must be a concrete address others can reach, not a wildcard
  * @param port               local port, or 0 to pick a free one (the same free port for UDP and TCP)
  * @param transports         transports to listen on; at least one
  * @param userAgentName      the {@code User-Agent} header value
@@ -29,6 +30,9 @@ public record UserAgentConfig(String address, int port, Set<Transport> transport
         Objects.requireNonNull(retransmitTimer, "retransmitTimer");
         Objects.requireNonNull(transactionTimeout, "transactionTimeout");
         Objects.requireNonNull(ringTimeout, "ringTimeout");
+        if (address.equals("0.0.0.0") || address.equals("::") || address.isBlank()) {
+            throw new IllegalArgumentException("a concrete local address is needed, not " + address);
+        }
         if (transports.isEmpty()) {
             throw new IllegalArgumentException("at least one transport is needed");
         }

@@ -204,6 +204,8 @@ final class CallImpl implements SipCall {
                 end(new EndReason(Response.NOT_ACCEPTABLE_HERE, "No common audio codec", false));
                 return;
             }
+            // media first: a listener told of CONNECTED reads it at once
+            media = m.get();
             setState(SipCallState.CONNECTED);
             setMedia(m.get());
         } else if (o.status() == 0) {

@@ -71,7 +71,7 @@ final class OfferAnswer {
                         .append(m.formats().isEmpty() ? "0" : m.formats().get(0)).append("\r\n");
                 continue;
             }
-            MediaDirection ours = combine(wanted, m.isHold() ? MediaDirection.SENDONLY : m.direction());
+            MediaDirection ours = combine(wanted, m.effectiveDirection());
             int te = m.telephoneEvent();
             sdp.append("m=audio ").append(local.rtpPort()).append(' ').append(m.proto()).append(' ')
                     .append(codec.payloadType()).append(te >= 0 ? " " + te : "").append("\r\n")
@@ -102,7 +102,7 @@ final class OfferAnswer {
             }
             AudioCodec codec = firstCommon(m);
             if (codec != null) {
-                MediaDirection ours = combine(offered, m.isHold() ? MediaDirection.SENDONLY : m.direction());
+                MediaDirection ours = combine(offered, m.effectiveDirection());
                 return Optional.of(new NegotiatedMedia(m.address(), m.port(), codec, m.telephoneEvent(), ours,
                         m.ptime() > 0 ? m.ptime() : PTIME));
             }

@@ -133,10 +133,14 @@ final class RequestSender {
 
     void onResponse(ResponseEvent ev) {
         ClientTransaction tx = ev.getClientTransaction();
-        if (tx == null || !(tx.getApplicationData() instanceof Pending p) || p.future.isDone()) {
+        if (tx == null || !(tx.getApplicationData() instanceof Pending p)) {
             return;
         }
         Response r = ev.getResponse();
+        if (p.future.isDone()) {
+            lateAnswer(p, ev);
+            return;
+        }
         int status = r.getStatusCode();
         if (status < 200) {
             p.provisionalSeen = true;
@@ -150,6 +154,28 @@ final class RequestSender {
             return;
         }
         p.future.complete(new Outcome(status, r.getReasonPhrase(), r, ev.getDialog()));
+    }
+
+    /**
+     * A 2xx to an INVITE that was already given up (guard timeout, or ended here): the other side thinks the call
+     * is up, so acknowledge it and hang up at once rather than leave it talking to nobody.
+     */
+    private void lateAnswer(Pending p, ResponseEvent ev) {
+        Response r = ev.getResponse();
+        Dialog d = ev.getDialog();
+        Outcome first = p.future.getNow(null);
+        if (r.getStatusCode() / 100 != 2 || !Request.INVITE.equals(p.request.getMethod()) || d == null
+                || first != null && first.success()) {
+            return;
+        }
+        try {
+            d.sendAck(d.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            ClientTransaction bye = provider.getNewClientTransaction(d.createRequest(Request.BYE));
+            d.sendRequest(bye);
+            LOG.info("answer after the call was given up: acknowledged and hung up");
+        } catch (Exception e) {
+            LOG.debug("could not end a late answer: {}", e.toString());
+        }
     }
 
     /** The stack gave up on a transaction (timer B/F) or it ended without a final response. */

@@ -38,6 +38,14 @@ record SessionDescription(List<Media> media) {
             return !direction.receives() || "0.0.0.0".equals(address);
         }
 
+        /** @return the direction, with receiving taken away when the address is the RFC 2543 hold 0.0.0.0 */
+        MediaDirection effectiveDirection() {
+            if (!"0.0.0.0".equals(address)) {
+                return direction;
+            }
+            return direction.sends() ? MediaDirection.SENDONLY : MediaDirection.INACTIVE;
+        }
+
         /** @return the payload type the sender uses for {@code telephone-event/8000}, or -1 */
         int telephoneEvent() {
             for (Map.Entry<Integer, String> e : rtpmap.entrySet()) {

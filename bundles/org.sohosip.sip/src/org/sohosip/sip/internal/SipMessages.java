@@ -34,7 +34,8 @@ import org.sohosip.sip.UserAgentConfig;
 /** Builds and reads SIP messages for one user agent: headers that every request and response carries. */
 final class SipMessages {
 
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, INFO, OPTIONS";
+    static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.INFO,
+            Request.OPTIONS);
 
     final AddressFactory addresses;
     final HeaderFactory headers;
@@ -136,7 +137,9 @@ final class SipMessages {
         Response r = messages.createResponse(status, request);
         r.addHeader(headers.createHeader("User-Agent", config.userAgentName()));
         if (status == Response.METHOD_NOT_ALLOWED || status / 100 == 2 && Request.OPTIONS.equals(request.getMethod())) {
-            r.addHeader(headers.createHeader("Allow", ALLOW));
+            for (String method : ALLOW) {
+                r.addHeader(headers.createAllowHeader(method));
+            }
         }
         return r;
     }

@@ -130,13 +130,31 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 return ua;
             } catch (Exception e) {
                 if (stack != null) {
-                    stack.stop();
+                    try {
+                        stack.stop();
+                    } catch (RuntimeException e2) {
+                        LOG.debug("stopping a stack that did not start: {}", e2.toString());
+                    }
                 }
                 last = new SipException("Could not listen for SIP on " + config.address() + ":" + port + ": "
                         + e.getMessage(), e);
             }
         }
         throw java.util.Objects.requireNonNull(last);
+    }
+
+    /**
+     * Stops a stack. The stack's event thread waits on its queue and would outlive the stop (a JAIN-SIP 1.3
+     * flaw): one empty event wakes it so that it sees it was stopped and ends.
+     */
+    private static void stopStack(SipStackImpl stack, SipProvider provider) {
+        try {
+            gov.nist.javax.sip.EventScanner scanner = stack.getEventScanner();
+            stack.stop();
+            scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new DialogTerminatedEvent(provider, null), null));
+        } catch (RuntimeException e) {
+            LOG.debug("stopping the SIP stack: {}", e.toString());
+        }
     }
 
     /** A port free for both UDP and TCP right now. */
@@ -242,7 +260,9 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 LOG.debug("closing without all answers: {}", e.toString());
             }
         }
-        provider.removeSipListener(this);
+        // This listener stays registered, doing nothing now: the stack's event thread is woken below with an event
+        // that must reach a listener, or the stack logs it as an error. Removing the listening points closes the
+        // sockets, so the port is free when close() returns.
         for (ListeningPoint lp : points) {
             try {
                 provider.removeListeningPoint(lp);
@@ -251,14 +271,12 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 LOG.debug("listening point: {}", e.toString());
             }
         }
-        try {
-            stack.deleteSipProvider(provider);
-        } catch (Exception e) {
-            LOG.debug("provider: {}", e.toString());
-        }
-        stack.stop();
         worker.shutdownNow();
         events.shutdown();
+        // the stack's own stop sleeps about a second: let it finish in the background
+        Thread stopper = new Thread(() -> stopStack(stack, provider), "sip-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
         LOG.info("SIP user agent {} on port {} closed", identity.aor(), port);
     }
 
@@ -307,6 +325,9 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
 
     @Override
     public void processRequest(RequestEvent ev) {
+        if (closed) {
+            return;
+        }
         try {
             Request req = ev.getRequest();
             ServerTransaction st = ev.getServerTransaction();
@@ -379,7 +400,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent ev) {
-        // calls end by their own BYE/CANCEL handling; nothing to do
+        // calls end by their own BYE/CANCEL handling; nothing to do (also the wake-up event of a closed stack)
     }
 
     @Override
