@@ -61,7 +61,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
     private volatile AudioSink sink = new DiscardSink();
     private volatile boolean paused;
     private volatile boolean muted;
-    private boolean sourceEnded;
+    private volatile boolean sourceEnded;
     private boolean talkSpurt = true;
     private long rtpTimestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
     private @Nullable RTPManager manager;
@@ -278,6 +278,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
 
     @Override
     public void sendDtmf(char digit, Duration duration) {
+        DtmfEvent.codeOf(digit); // refuses a non-digit before anything else
         MediaParameters agreed = parameters;
         if (agreed == null || closed) {
             throw new IllegalStateException("DTMF needs a started media session");

@@ -15,7 +15,9 @@ import org.sohosip.media.AudioFrame;
  * The delay adapts to the interarrival jitter (RFC 3550 estimator): the target is one frame plus three times the
  * jitter in whole frames, between 20 and 200 ms. A frame that is missing while the buffer is empty stalls the play-out (the delay
  * grows by a frame and the late packet still plays); a frame missing while later ones wait is lost and concealed.
- * When the buffer kept a whole frame more than the target for a second, one frame is dropped to shrink the delay.
+ * When the buffer kept a whole frame more than the target for a second, one frame is dropped to shrink the delay;
+ * if that frame turns out to be needed soon after, the next shrink waits twice as long (up to 4 s). Two or more
+ * spare frames for 200 ms (a burst after a stall) are given back at once, down to one spare frame.
  * Concealment repeats the last frame with a fade for three frames, then plays silence. A new SSRC, or a timestamp
  * jump of more than a second, starts over. Thread-safe (packets arrive on the network thread, frames leave on the
  * clock thread).
@@ -38,6 +40,8 @@ public final class JitterBuffer {
     private static final int CONCEAL_FRAMES = 3;
     private static final int STALL_LIMIT = 10;
     private static final int SHRINK_WINDOW = 50;
+    private static final int MAX_SHRINK_WINDOW = 200;
+    private static final int FAST_WINDOW = 10;
     private static final int CAPACITY = 100;
 
     private final TreeMap<Long, short[]> packets = new TreeMap<>();
@@ -54,6 +58,10 @@ public final class JitterBuffer {
     private int concealRun;
     private long windowMin = Long.MAX_VALUE;
     private int windowTicks;
+    private int shrinkWindow = SHRINK_WINDOW;
+    private long fastMin = Long.MAX_VALUE;
+    private int fastTicks;
+    private long ticksSinceShrink = Long.MAX_VALUE / 2;
     private long discarded;
     private long dropped;
     private long concealed;
@@ -111,6 +119,11 @@ public final class JitterBuffer {
         if (fill(out)) {
             result = played(out);
         } else if (packets.isEmpty()) {
+            if (stallRun == 0 && ticksSinceShrink < 2L * shrinkWindow) {
+                // The frame given back at the last shrink was needed after all: wait twice as long next time, so a
+                // busy machine does not cycle between stalling and dropping (each costs an audible glitch).
+                shrinkWindow = Math.min(2 * shrinkWindow, MAX_SHRINK_WINDOW);
+            }
             conceal(out);
             result = Playout.CONCEALED;
             if (++stallRun >= STALL_LIMIT) {
@@ -150,6 +163,8 @@ public final class JitterBuffer {
         concealRun = 0;
         windowMin = Long.MAX_VALUE;
         windowTicks = 0;
+        fastMin = Long.MAX_VALUE;
+        fastTicks = 0;
         return true;
     }
 
@@ -223,12 +238,27 @@ public final class JitterBuffer {
             return;
         }
         windowMin = Math.min(windowMin, headroom);
-        if (++windowTicks >= SHRINK_WINDOW) {
+        fastMin = Math.min(fastMin, headroom);
+        ticksSinceShrink++;
+        if (++fastTicks >= FAST_WINDOW) {
+            // Two or more spare frames for 200 ms: a burst after the sender (or the network) stalled while the
+            // play-out waited. Give back all but one at once instead of carrying the delay for seconds.
+            long spare = (fastMin - (targetDelay() - FRAME)) / FRAME;
+            for (long i = 1; i < spare; i++) {
+                dropFrame();
+            }
+            fastMin = Long.MAX_VALUE;
+            fastTicks = 0;
+        }
+        if (++windowTicks >= shrinkWindow) {
             // The buffer never fell below this level for the whole window: the frames above the target's
             // headroom were never needed, so drop them (at once: one short glitch beats a second of extra delay).
             long excess = (windowMin - (targetDelay() - FRAME)) / FRAME;
             for (long i = 0; i < excess; i++) {
                 dropFrame();
+            }
+            if (excess > 0) {
+                ticksSinceShrink = 0;
             }
             windowMin = Long.MAX_VALUE;
             windowTicks = 0;

@@ -6,7 +6,7 @@ package org.sohosip.media.internal;
  * sequence number, expected and lost packets. Starts over when the peer's SSRC changes. Not thread-safe: the
  * connector's receive thread owns it.
  */
-final class ReceptionStats {
+public final class ReceptionStats {
 
     private static final int MAX_DROPOUT = 3000;
     private static final int MAX_MISORDER = 100;
@@ -26,7 +26,7 @@ final class ReceptionStats {
      *
      * @return {@code false} when the SSRC changed and counting started over
      */
-    boolean update(int packetSsrc, int seq) {
+    public boolean update(int packetSsrc, int seq) {
         boolean same = started && packetSsrc == ssrc;
         if (!same) {
             boolean had = started;
@@ -66,17 +66,17 @@ final class ReceptionStats {
     }
 
     /** @return packets expected from the sequence numbers seen so far */
-    long expected() {
+    public long expected() {
         return started ? cycles + maxSeq - baseSeq + 1 : 0;
     }
 
     /** @return cumulative packets lost (never negative; duplicates do not make up for losses elsewhere) */
-    long lost() {
+    public long lost() {
         return Math.max(0, expected() - received);
     }
 
     /** @return lost packets over the life of the session, across SSRC changes */
-    long totalLost() {
+    public long totalLost() {
         return lostBefore + lost();
     }
 }
