@@ -22,6 +22,7 @@ import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyRequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
@@ -45,8 +46,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 final class RequestRouter implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE, UPDATE, PRACK,"
-            + " SUBSCRIBE, NOTIFY, REFER";
+    private static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "INFO",
+            "MESSAGE", "UPDATE", "PRACK", "SUBSCRIBE", "NOTIFY", "REFER");
 
     private final Sip sip;
     private final RateLimiter rates;
@@ -112,6 +113,13 @@ final class RequestRouter implements SipListener {
         }
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+        if (via != null && event instanceof RequestEventExt ext) {
+            answerToSource(via, ext);
+        }
+        if (request.getHeader(ProxyRequireHeader.NAME) != null && !ack && !Request.CANCEL.equals(method)) {
+            unsupported(request);
+            return;
+        }
         if (Request.REGISTER.equals(method)) {
             registrar.register(request, transport, address);
             return;
@@ -123,7 +131,9 @@ final class RequestRouter implements SipListener {
         boolean toUs = sip.isLocal(request.getRequestURI()) && !hasUser(request.getRequestURI());
         if (Request.OPTIONS.equals(method) && toUs && !forwarding.hasForeignRoute(request)) {
             sip.respond(request, Response.OK, null, r -> {
-                r.addHeader(sip.headers.createHeader("Allow", ALLOW));
+                for (String allowed : ALLOW) {
+                    r.addHeader(sip.headers.createAllowHeader(allowed));
+                }
                 r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
             });
             return;
@@ -147,6 +157,33 @@ final class RequestRouter implements SipListener {
             return;
         }
         outOfDialog(event, request, address);
+    }
+
+    /**
+     * Answers go back to where the request came from (RFC 3581 behaviour for every request, as phones behind NAT
+     * need and as most registrars do), not to a sent-by address that may be private or made up.
+     */
+    private static void answerToSource(ViaHeader via, RequestEventExt source) {
+        try {
+            via.setReceived(source.getRemoteIpAddress());
+            via.setParameter("rport", Integer.toString(source.getRemotePort()));
+        } catch (java.text.ParseException e) {
+            LOG.debug("Could not note the source in Via: {}", e.getMessage());
+        }
+    }
+
+    /** RFC 3261 §16.3: this proxy supports no extensions a request could require of it. */
+    private void unsupported(Request request) {
+        List<String> tags = new ArrayList<>();
+        var it = request.getHeaders(ProxyRequireHeader.NAME);
+        while (it.hasNext()) {
+            tags.add(((ProxyRequireHeader) it.next()).getOptionTag());
+        }
+        sip.respond(request, Response.BAD_EXTENSION, null, r -> {
+            for (String tag : tags) {
+                r.addHeader(sip.headers.createUnsupportedHeader(tag));
+            }
+        });
     }
 
     /** Requests within a dialog follow the Route set that this proxy's Record-Route put there. */
