@@ -61,11 +61,33 @@ class CallTest {
     }
 
     private Peer baresip(String name, int hz, int seconds, String... commands) throws Exception {
-        int port = Peer.freeUdpPort();
-        Peer p = peer(Peer.baresip(dir, name, port, Peer.wav(dir, name, hz, seconds + 5), seconds, commands));
-        // baresip listens once it says so; calling it earlier would be refused
-        await(name + " ready", () -> output(p).contains("ready"));
-        return p.withPort(port);
+        Path wav = Peer.wav(dir, name, hz, seconds + 5);
+        for (int attempt = 1;; attempt++) {
+            int port = Peer.freeUdpPort();
+            Peer p = peer(Peer.baresip(dir, name, port, wav, seconds, commands));
+            // baresip listens once it says so; calling it earlier would be refused
+            await(name + " ready", () -> output(p).contains("ready") || !p.alive());
+            if (p.alive()) {
+                return p.withPort(port);
+            }
+            // another process on this machine took the port between our check and baresip's bind
+            assertTrue(attempt < 3 && output(p).contains("Address already in use"), name + " stopped:\n" + tail(p));
+        }
+    }
+
+    /** The end of what a peer printed, without baresip's bit-rate lines. */
+    private static String tail(Peer p) {
+        String out = output(p).replaceAll("\\[[0-9:]+\\] audio=[^\\r\\n]*?\\(bit/s\\)\\s*", "");
+        return out.substring(Math.max(0, out.length() - 3000));
+    }
+
+    /** Waits for a call state; on failure shows what the peer printed. */
+    private static void awaitWith(Peer peer, Call call, CallState state) throws InterruptedException {
+        try {
+            PhoneFixture.awaitState(call, state);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + tail(peer), e);
+        }
     }
 
     private static String output(Peer p) {
@@ -81,7 +103,7 @@ class CallTest {
         Peer callee = baresip("callee", 1000, 30);
         Call call = phone.dial("sip:callee@127.0.0.1:" + callee.port());
         assertEquals(CallDirection.OUTGOING, call.direction());
-        awaitState(call, CallState.ACTIVE);
+        awaitWith(callee, call, CallState.ACTIVE);
         assertTrue(call.connected() != null);
         ToneDetector speaker = fixture.audio.lastSpeaker();
         assertTrue(speaker.awaitTone(TestAudio.PEER_TONE, TONE, WAIT),
@@ -171,15 +193,14 @@ class CallTest {
     void dtmfGoesAsTelephoneEventWhenNegotiated() throws Exception {
         Peer callee = baresip("dtmf", 1000, 30);
         Call call = phone.dial("sip:dtmf@127.0.0.1:" + callee.port());
-        awaitState(call, CallState.ACTIVE);
+        awaitWith(callee, call, CallState.ACTIVE);
         assertTrue(fixture.audio.lastSpeaker().awaitTone(TestAudio.PEER_TONE, TONE, WAIT), "media flows");
         phone.sendDtmf(call, '7');
         try {
             // baresip reports each RFC 4733 event it decodes, and its end
             await("baresip received the digit", () -> output(callee).contains("received event: '7' (end=1)"));
         } catch (AssertionError e) {
-            String out = output(callee).replaceAll("\\[[0-9:]+\\] audio=[^\\r\\n]*?\\(bit/s\\)\\s*", "");
-            throw new AssertionError(e.getMessage() + "\n" + out.substring(Math.max(0, out.length() - 3000)), e);
+            throw new AssertionError(e.getMessage() + "\n" + tail(callee), e);
         }
         call.hangUp();
     }
@@ -191,7 +212,8 @@ class CallTest {
         Call call = phone.dial("sip:info@127.0.0.1:" + port);
         awaitState(call, CallState.ACTIVE);
         phone.sendDtmf(call, '9');
-        await("the INFO arrived", () -> count(callee, "INFO sip:") >= 1);
+        // hang up only once sipp answered the INFO: it answers requests in the order its scenario says
+        await("the INFO answered", () -> count(callee, "INFO sip:") >= 1 && count(callee, "CSeq: 2 INFO") >= 2);
         call.hangUp();
         assertEquals(0, callee.waitFor(WAIT), "sipp must have seen Signal=9 by INFO:\n" + callee.messages());
     }
@@ -230,10 +252,10 @@ class CallTest {
         Peer a = baresip("alpha", 1000, 30);
         Peer b = baresip("beta", 1000, 30);
         Call one = phone.dial("sip:alpha@127.0.0.1:" + a.port());
-        awaitState(one, CallState.ACTIVE);
+        awaitWith(a, one, CallState.ACTIVE);
         Call two = phone.dial("sip:beta@127.0.0.1:" + b.port());
         assertEquals(CallState.ON_HOLD, one.state());
-        awaitState(two, CallState.ACTIVE);
+        awaitWith(b, two, CallState.ACTIVE);
         assertEquals(1, phone.calls().stream().filter(c -> c.state() == CallState.ACTIVE).count());
         two.hangUp();
         one.hangUp();
@@ -244,11 +266,18 @@ class CallTest {
     void callerHangingUpBeforeAnswerIsAMissedCall() throws Exception {
         Peer caller = baresip("dave", 0, 6, "/dial " + phoneUri());
         // the listener, not calls(): a call that ends quickly leaves calls() before a poll may see it
-        await("an incoming call", () -> !fixture.seen.isEmpty());
-        Call call = fixture.seen.get(0);
-        assertEquals(CallDirection.INCOMING, call.direction());
+        try {
+            await("an incoming call", () -> !fixture.seen.isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + tail(caller), e);
+        }
+        Call first = fixture.seen.get(0);
+        assertEquals(CallDirection.INCOMING, first.direction());
+        assertEquals(CallState.INCOMING, first.state());
         caller.waitFor(Duration.ofSeconds(30));
-        awaitState(call, CallState.ENDED);
-        assertTrue(call.endReason().startsWith("Missed call"), call.endReason());
+        await("the call to end", () -> fixture.latest.get(first.id()).state() == CallState.ENDED);
+        Call ended = fixture.latest.get(first.id());
+        assertTrue(ended.endReason().startsWith("Missed call"), ended.endReason());
+        assertEquals(first, ended, "listeners name the same call alike at every change");
     }
 }

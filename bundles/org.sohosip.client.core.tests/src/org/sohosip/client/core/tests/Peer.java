@@ -157,10 +157,17 @@ final class Peer implements AutoCloseable {
         }
     }
 
-    /** @return a UDP port free on loopback right now */
+    /** @return a port free on loopback for UDP and TCP alike right now (SIP peers listen on both) */
     static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int attempt = 0;; attempt++) {
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
+                return udp.getLocalPort();
+            } catch (java.net.BindException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -41,6 +41,8 @@ final class PhoneFixture implements AutoCloseable {
     final List<String> events = new CopyOnWriteArrayList<>();
     /** Every call the listeners were told of, in order, once each (even calls that ended at once). */
     final List<Call> seen = new CopyOnWriteArrayList<>();
+    /** The last thing listeners were told of each call (listeners get the call as it was at each change). */
+    final java.util.Map<String, Call> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param viaServer {@code true}: registers with a registrar and sends everything through it; {@code false}:
@@ -64,6 +66,7 @@ final class PhoneFixture implements AutoCloseable {
                 Duration.ofMillis(100)));
         phone.addListener((Call c) -> {
             events.add(c.id() + ":" + c.state());
+            latest.put(c.id(), c);
             if (!seen.contains(c)) {
                 seen.add(c);
             }

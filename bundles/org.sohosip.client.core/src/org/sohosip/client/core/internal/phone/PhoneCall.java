@@ -211,6 +211,17 @@ final class PhoneCall implements Call {
         phone.hangUp(this);
     }
 
+    /** Equal to its snapshots: listeners and {@code calls()} name the same call alike. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Call c && (o instanceof PhoneCall || o instanceof CallSnapshot) && c.id().equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String toString() {
         return "Call[" + id + ", " + direction() + ", " + state + "]";

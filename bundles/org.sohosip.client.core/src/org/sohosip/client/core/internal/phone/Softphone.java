@@ -135,8 +135,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 c.finish();
             }
             alerts.update(calls.values());
+            ended.forEach(this::changed);
         }
-        ended.forEach(this::changed);
         registration.stop(why);
         if (ua != null) {
             ua.close();
@@ -236,8 +236,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             c.audio(ca);
             calls.put(sc.id(), c);
             alerts.update(calls.values());
+            changed(c);
         }
-        changed(c);
         return c;
     }
 
@@ -291,8 +291,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             c.state(CallState.ACTIVE);
             c.sip().media().ifPresent(m -> c.applyMedia(m));
             alerts.update(calls.values());
+            changed(c);
         }
-        changed(c);
     }
 
     void decline(PhoneCall c) {
@@ -325,8 +325,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 return;
             }
             alerts.update(calls.values());
+            changed(c);
         }
-        changed(c);
     }
 
     /** Puts a connected call on hold; under the lock. @return whether it changed */
@@ -369,8 +369,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 }
             });
             alerts.update(calls.values());
+            changed(c);
         }
-        changed(c);
     }
 
     /** Puts every connected call but {@code except} on hold; under the lock. */
@@ -419,6 +419,9 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         if (call instanceof PhoneCall p) {
             return p;
         }
+        if (call instanceof CallSnapshot s) {
+            return s.live();
+        }
         throw new IllegalArgumentException("Not a call of this softphone: " + call);
     }
 
@@ -445,8 +448,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                         CallState.INCOMING);
                 calls.put(call.id(), c);
                 alerts.update(calls.values());
+                changed(c);
             }
-            changed(c);
         }
 
         @Override
@@ -479,8 +482,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                     }
                 }
                 alerts.update(calls.values());
+                changed(c);
             }
-            changed(c);
         }
 
         @Override
@@ -506,16 +509,18 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                     return;
                 }
                 alerts.update(calls.values());
+                changed(c);
             }
-            changed(c);
         }
     }
 
+    /** Tells the listeners, later, on the events thread; called under the lock so the snapshot is this change. */
     private void changed(PhoneCall c) {
+        CallSnapshot now = new CallSnapshot(c);
         events.execute(() -> {
             for (CallListener l : listeners) {
                 try {
-                    l.callChanged(c);
+                    l.callChanged(now);
                 } catch (RuntimeException e) {
                     LOG.warn("A call listener failed", e);
                 }
