@@ -166,9 +166,9 @@ final class PhoneCall implements Call {
 
     /** Marks the call ended with a reason for people and frees its audio; under the softphone's lock. */
     void finish() {
-        boolean wasConnected = connected != null;
+        // the reason first: whoever sees ENDED (fields are volatile) must also see why
+        endReason = EndReasons.of(this, connected != null);
         state = CallState.ENDED;
-        endReason = EndReasons.of(this, wasConnected);
         CallAudio ca = audio;
         if (ca != null) {
             ca.close();

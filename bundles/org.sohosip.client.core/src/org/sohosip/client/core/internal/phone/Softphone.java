@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -340,12 +342,38 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         if (ca != null) {
             ca.detach();
         }
-        ua.hold().hold(c.sip()).whenComplete((m, e) -> {
-            if (e != null) {
-                LOG.info("The other side did not accept hold of {}: {}", c.id(), e.getMessage());
+        sendHold(ua, c, true, true);
+        return true;
+    }
+
+    /**
+     * Offers hold or resume by re-INVITE once the dialog allows it: a call answered a moment ago waits for the
+     * caller's ACK (the offer goes out when the call connects), and a refused offer (e.g. both sides changing the
+     * call at once) is tried once more.
+     */
+    private void sendHold(SipUserAgent ua, PhoneCall c, boolean hold, boolean retry) {
+        if (c.sip().state() != SipCallState.CONNECTED) {
+            return;
+        }
+        var offer = hold ? ua.hold().hold(c.sip()) : ua.hold().resume(c.sip());
+        offer.whenComplete((m, e) -> {
+            if (e == null) {
+                return;
+            }
+            if (retry) {
+                CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS).execute(() -> {
+                    synchronized (lock) {
+                        boolean wanted = hold == (c.state() == CallState.ON_HOLD);
+                        if (agent == ua && wanted && c.state() != CallState.ENDED) {
+                            sendHold(ua, c, hold, false);
+                        }
+                    }
+                });
+            } else {
+                LOG.info("The other side did not accept {} of {}: {}", hold ? "hold" : "resuming", c.id(),
+                        e.getMessage());
             }
         });
-        return true;
     }
 
     @Override
@@ -363,11 +391,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             if (ca != null) {
                 ca.attach(!remoteHold);
             }
-            ua.hold().resume(c.sip()).whenComplete((m, e) -> {
-                if (e != null) {
-                    LOG.info("The other side did not accept resuming {}: {}", c.id(), e.getMessage());
-                }
-            });
+            sendHold(ua, c, false, true);
             alerts.update(calls.values());
             changed(c);
         }
@@ -471,6 +495,9 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                             holdCurrent(c);
                             c.state(CallState.ACTIVE);
                             call.media().ifPresent(m -> c.applyMedia(m));
+                        } else if (c.state() == CallState.ON_HOLD && !ua.hold().isOnHold(call)) {
+                            // put on hold between answering and the caller's ACK: offer it now
+                            sendHold(ua, c, true, true);
                         }
                     }
                     case ENDED -> {
