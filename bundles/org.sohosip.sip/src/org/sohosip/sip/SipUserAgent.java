@@ -36,6 +36,16 @@ public interface SipUserAgent extends AutoCloseable {
      */
     SipRegistration register(RegistrationOptions options);
 
+    /**
+     * Like {@link #register(RegistrationOptions)}, with a listener added before the first REGISTER goes out, so
+     * that no change can be missed.
+     *
+     * @param options  expiry asked for and retry pauses
+     * @param listener told of every change after {@link RegistrationState#REGISTERING}
+     * @return the registration
+     */
+    SipRegistration register(RegistrationOptions options, RegistrationListener listener);
+
     /** @return basic telephony: dial, incoming calls, answer, reject, cancel, hang up */
     SipTelephony telephony();
 

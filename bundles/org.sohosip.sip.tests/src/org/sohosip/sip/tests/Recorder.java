@@ -68,13 +68,6 @@ final class Recorder implements SipCallListener {
         return (Dtmf) events.await(e -> e instanceof Dtmf, WAIT, "a DTMF digit");
     }
 
-    /** Registration states as they are reported. */
-    static Events<RegistrationStatus> registrations(org.sohosip.sip.SipRegistration r) {
-        Events<RegistrationStatus> ev = new Events<>();
-        r.addListener(ev::add);
-        return ev;
-    }
-
     static RegistrationStatus await(Events<RegistrationStatus> ev, RegistrationState state, Duration timeout) {
         return ev.await(s -> s.state() == state, timeout, "registration " + state);
     }

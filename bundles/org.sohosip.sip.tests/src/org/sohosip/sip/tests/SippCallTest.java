@@ -130,6 +130,22 @@ class SippCallTest {
     }
 
     @Test
+    void holdIsTriedAgainAfterRequestPending() throws Exception {
+        SipCall call = dialSipp("uas-hold-glare.xml");
+        events.state(call, SipCallState.CONNECTED);
+        long t0 = System.nanoTime();
+        NegotiatedMedia held = ua.hold().hold(call).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(MediaDirection.SENDONLY, held.direction());
+        // we chose the Call-ID, so the second try waits 2.1 to 4 s (RFC 3261 section 14.1)
+        assertTrue(millis >= 2100 && millis < 6000, "held after " + millis + " ms");
+        ua.hold().resume(call).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        call.hangUp();
+        events.state(call, SipCallState.ENDED);
+        sipp.assertSucceeded();
+    }
+
+    @Test
     void incomingCallIsAnsweredThenTheCallerHangsUp() throws Exception {
         sipp = Sipp.start("uac-call.xml", 0, "127.0.0.1:" + ua.localPort(), "service", "alice");
         SipCall call = events.incoming();

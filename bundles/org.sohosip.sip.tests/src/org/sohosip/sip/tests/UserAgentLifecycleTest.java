@@ -42,6 +42,7 @@ class UserAgentLifecycleTest {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(lo, port));
                 ServerSocket tcp = new ServerSocket()) {
+            tcp.setReuseAddress(true); // as servers do
             tcp.bind(new InetSocketAddress(lo, port));
         }
         // and a new agent can take the given port

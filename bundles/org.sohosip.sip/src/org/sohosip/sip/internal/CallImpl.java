@@ -35,23 +35,25 @@ import org.sohosip.sip.SipParty;
 final class CallImpl implements SipCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallImpl.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final SecureRandom RANDOM = new SecureRandom();
 
     final TelephonyImpl tel;
     final UserAgentImpl ua;
     final long seq;
     private final String id;
     private final String callId;
-    private final boolean outgoing;
+    final boolean outgoing;
     private final SipParty remote;
-    private volatile SipCallState state;
+    volatile SipCallState state;
     private volatile @Nullable NegotiatedMedia media;
     private volatile @Nullable EndReason endReason;
     volatile boolean localHold;
     volatile boolean remoteHold;
 
-    private @Nullable OfferAnswer sdp;
-    private @Nullable LocalMedia local;
+    @Nullable
+    OfferAnswer sdp;
+    @Nullable
+    LocalMedia local;
     @Nullable
     Dialog dialog;
     private RequestSender.@Nullable Pending invite;
@@ -62,10 +64,13 @@ final class CallImpl implements SipCall {
     private boolean answered;
     private boolean byeAfterAck;
     /** We put an offer into a 200 and expect the answer in the ACK; holds the direction we offered. */
-    private @Nullable MediaDirection offerInOk;
+    @Nullable
+    MediaDirection offerInOk;
     private @Nullable ScheduledFuture<?> ringTimer;
     @Nullable
     CompletableFuture<NegotiatedMedia> pendingReinvite;
+
+    final SessionUpdates session = new SessionUpdates(this);
 
     CallImpl(TelephonyImpl tel, String id, String callId, boolean outgoing, SipParty remote) {
         this.tel = tel;
@@ -215,7 +220,7 @@ final class CallImpl implements SipCall {
         }
     }
 
-    private Optional<NegotiatedMedia> readAnswer(Response r, MediaDirection offered) {
+    Optional<NegotiatedMedia> readAnswer(Response r, MediaDirection offered) {
         try {
             return OfferAnswer.read(SessionDescription.parse(SipMessages.body(r)), offered);
         } catch (RuntimeException e) {
@@ -297,16 +302,20 @@ final class CallImpl implements SipCall {
         if (state != SipCallState.INCOMING || answered || st == null || req == null) {
             return;
         }
+        // ended before the answer leaves, so that whoever hears the caller's side sees this side ended too
+        end(new EndReason(status, reason, false));
         try {
             st.sendResponse(withTag(ua.msg.response(status, req)));
         } catch (Exception e) {
             LOG.debug("could not refuse: {}", e.toString());
         }
-        end(new EndReason(status, reason, false));
     }
 
     /** Refuses before anybody was told of the call. */
     private void refuseSilently(int status) {
+        state = SipCallState.ENDED;
+        endReason = new EndReason(status, "Refused", false);
+        tel.ended(this);
         ServerTransaction st = inviteSt;
         Request req = inviteRequest;
         if (st != null && req != null) {
@@ -316,9 +325,6 @@ final class CallImpl implements SipCall {
                 LOG.debug("could not refuse: {}", e.toString());
             }
         }
-        state = SipCallState.ENDED;
-        endReason = new EndReason(status, "Refused", false);
-        tel.ended(this);
     }
 
     void ack(Request ack) {
@@ -361,171 +367,20 @@ final class CallImpl implements SipCall {
         ServerTransaction inv = inviteSt;
         Request req = inviteRequest;
         if (state == SipCallState.INCOMING && !answered && inv != null && req != null) {
+            end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled by the caller", true));
             try {
                 inv.sendResponse(withTag(ua.msg.response(Response.REQUEST_TERMINATED, req)));
             } catch (Exception e) {
                 LOG.debug("could not send 487: {}", e.toString());
             }
-            end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled by the caller", true));
         }
-    }
-
-    // ---- in the dialog ----
-
-    void reInvite(Request req, ServerTransaction st) {
-        if (pendingReinvite != null || state != SipCallState.CONNECTED || offerInOk != null) {
-            // RFC 3261 section 14.2: our own offer is outstanding (glare) or the call is not up yet
-            ua.respond(st, req, Response.REQUEST_PENDING);
-            return;
-        }
-        OfferAnswer oa = sdp;
-        LocalMedia lm = local;
-        if (oa == null || lm == null) {
-            ua.respond(st, req, Response.SERVER_INTERNAL_ERROR);
-            return;
-        }
-        MediaDirection wanted = localHold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV;
-        try {
-            Response ok = ua.msg.response(Response.OK, req);
-            ok.addHeader(ua.msg.contact(transport(req)));
-            OfferAnswer.Answer a = null;
-            if (SipMessages.hasBody(req, "application", "sdp")) {
-                SessionDescription offer;
-                try {
-                    offer = SessionDescription.parse(SipMessages.body(req));
-                } catch (RuntimeException e) {
-                    ua.respond(st, req, Response.BAD_REQUEST);
-                    return;
-                }
-                a = oa.answer(offer, lm, wanted).orElse(null);
-                if (a == null) {
-                    ua.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
-                    return;
-                }
-                ua.msg.body(ok, "application", "sdp", a.sdp());
-            } else {
-                ua.msg.body(ok, "application", "sdp", oa.offer(lm, wanted));
-                offerInOk = wanted;
-            }
-            st.sendResponse(ok);
-            if (a != null) {
-                remoteHold = a.remoteHold();
-                setMedia(a.media());
-            }
-        } catch (Exception e) {
-            LOG.warn("could not answer re-INVITE: {}", e.toString());
-            ua.respond(st, req, Response.SERVER_INTERNAL_ERROR);
-        }
-    }
-
-    /** Sends a re-INVITE offering a direction; completes with the media agreed. */
-    CompletableFuture<NegotiatedMedia> sendReinvite(boolean hold) {
-        CompletableFuture<NegotiatedMedia> result = new CompletableFuture<>();
-        Dialog d = dialog;
-        OfferAnswer oa = sdp;
-        LocalMedia lm = local;
-        if (state != SipCallState.CONNECTED || d == null || oa == null || lm == null) {
-            result.completeExceptionally(new SipException("The call is not connected"));
-            return result;
-        }
-        if (pendingReinvite != null || offerInOk != null) {
-            result.completeExceptionally(new SipException("Another change of this call is in progress"));
-            return result;
-        }
-        MediaDirection offered = hold ? (remoteHold ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
-                : MediaDirection.SENDRECV;
-        pendingReinvite = result;
-        try {
-            Request req = d.createRequest(Request.INVITE);
-            req.addHeader(ua.msg.contact(transport(req)));
-            ua.msg.body(req, "application", "sdp", oa.offer(lm, offered));
-            ua.sender.send(req, d, r -> {
-            }).future.thenAccept(o -> reinviteDone(o, d, hold, offered, result));
-        } catch (Exception e) {
-            pendingReinvite = null;
-            result.completeExceptionally(new SipException("Could not send the re-INVITE: " + e.getMessage(), e));
-        }
-        return result;
-    }
-
-    private void reinviteDone(RequestSender.Outcome o, Dialog d, boolean hold, MediaDirection offered,
-            CompletableFuture<NegotiatedMedia> result) {
-        if (pendingReinvite == result) {
-            pendingReinvite = null;
-        }
-        Response r = o.response();
-        if (o.success() && r != null) {
-            try {
-                d.sendAck(d.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber()));
-            } catch (Exception e) {
-                LOG.warn("could not acknowledge the re-INVITE answer: {}", e.toString());
-            }
-            Optional<NegotiatedMedia> m = readAnswer(r, offered);
-            if (m.isEmpty()) {
-                result.completeExceptionally(new SipException("The other side's answer has no usable audio"));
-                return;
-            }
-            localHold = hold;
-            setMedia(m.get());
-            result.complete(m.get());
-        } else if (o.status() == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || o.status() == 0
-                || o.status() == Response.REQUEST_TIMEOUT) {
-            // RFC 3261 section 14.1: the dialog is gone or the other side is unreachable
-            sendBye();
-            end(new EndReason(o.status() == 0 ? Response.REQUEST_TIMEOUT : o.status(), o.reason(), true));
-            result.completeExceptionally(new SipException("The call ended: " + o.reason()));
-        } else {
-            result.completeExceptionally(new SipException("The other side refused: " + o.status() + " " + o.reason()));
-        }
-    }
-
-    void info(Request req, @Nullable ServerTransaction st) {
-        if (!SipMessages.hasBody(req, "application", "dtmf-relay") && !SipMessages.hasBody(req, "application", "dtmf")) {
-            ua.respond(st, req, req.getRawContent() == null || req.getRawContent().length == 0 ? Response.OK
-                    : Response.UNSUPPORTED_MEDIA_TYPE);
-            return;
-        }
-        Optional<DtmfInfo> dtmf = DtmfInfo.parse(SipMessages.body(req));
-        if (dtmf.isEmpty()) {
-            ua.respond(st, req, Response.BAD_REQUEST);
-            return;
-        }
-        ua.respond(st, req, Response.OK);
-        DtmfInfo d = dtmf.get();
-        for (org.sohosip.sip.DtmfListener l : tel.dtmfListeners) {
-            ua.tell(() -> l.dtmfReceived(this, d.digit(), d.durationMillis()));
-        }
-    }
-
-    CompletableFuture<Void> sendInfo(char digit, int durationMillis) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        Dialog d = dialog;
-        if (state != SipCallState.CONNECTED || d == null) {
-            result.completeExceptionally(new SipException("The call is not connected"));
-            return result;
-        }
-        try {
-            Request req = d.createRequest(Request.INFO);
-            ua.msg.body(req, "application", "dtmf-relay", DtmfInfo.body(digit, durationMillis));
-            ua.sender.send(req, d, r -> {
-            }).future.thenAccept(o -> {
-                if (o.success()) {
-                    result.complete(null);
-                } else {
-                    result.completeExceptionally(new SipException("DTMF INFO refused: " + o.status() + " " + o.reason()));
-                }
-            });
-        } catch (Exception e) {
-            result.completeExceptionally(new SipException("Could not send DTMF: " + e.getMessage(), e));
-        }
-        return result;
     }
 
     // ---- both ----
 
     void bye(Request bye, @Nullable ServerTransaction st) {
-        ua.respond(st, bye, Response.OK);
         end(new EndReason(Response.OK, "Hung up by the other side", true));
+        ua.respond(st, bye, Response.OK);
     }
 
     private void doHangUp() {

@@ -22,7 +22,7 @@ final class DtmfImpl implements SipDtmf {
         DtmfInfo.body(digit, durationMillis); // refuse a bad digit on the caller's thread
         CallImpl c = tel.hold.own(call);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        tel.ua.onWorker(() -> c.sendInfo(digit, durationMillis).whenComplete((v, e) -> {
+        tel.ua.onWorker(() -> c.session.sendInfo(digit, durationMillis).whenComplete((v, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {

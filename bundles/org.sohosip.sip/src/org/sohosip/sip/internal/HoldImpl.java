@@ -31,7 +31,7 @@ final class HoldImpl implements SipCallHold {
     private CompletionStage<NegotiatedMedia> change(SipCall call, boolean hold) {
         CallImpl c = own(call);
         CompletableFuture<NegotiatedMedia> result = new CompletableFuture<>();
-        tel.ua.onWorker(() -> c.sendReinvite(hold).whenComplete((m, e) -> {
+        tel.ua.onWorker(() -> c.session.sendReinvite(hold).whenComplete((m, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {

@@ -85,6 +85,11 @@ final class RegistrationImpl implements SipRegistration {
         ua.onWorker(this::unregister);
     }
 
+    /** Called before anyone can listen, so that the first listener already finds REGISTERING. */
+    void markRegistering() {
+        status = new RegistrationStatus(RegistrationState.REGISTERING, 0, "", Duration.ZERO);
+    }
+
     void start() {
         send();
     }

@@ -129,11 +129,11 @@ final class TelephonyImpl implements SipTelephony {
             return;
         }
         switch (method) {
-            case Request.INVITE -> call.reInvite(req, java.util.Objects.requireNonNull(st));
+            case Request.INVITE -> call.session.reInvite(req, java.util.Objects.requireNonNull(st));
             case Request.ACK -> call.ack(req);
             case Request.BYE -> call.bye(req, st);
             case Request.CANCEL -> call.cancelled(req, st);
-            case Request.INFO -> call.info(req, st);
+            case Request.INFO -> call.session.info(req, st);
             default -> ua.respond(st, req, Response.METHOD_NOT_ALLOWED);
         }
     }

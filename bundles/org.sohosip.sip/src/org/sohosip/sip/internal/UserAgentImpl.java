@@ -33,6 +33,7 @@ import javax.sip.message.Response;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sohosip.sip.RegistrationListener;
 import org.sohosip.sip.RegistrationOptions;
 import org.sohosip.sip.SipCallHold;
 import org.sohosip.sip.SipDtmf;
@@ -208,13 +209,21 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     }
 
     @Override
-    public synchronized SipRegistration register(RegistrationOptions options) {
+    public SipRegistration register(RegistrationOptions options) {
+        return register(options, status -> {
+        });
+    }
+
+    @Override
+    public synchronized SipRegistration register(RegistrationOptions options, RegistrationListener listener) {
         checkOpen();
         RegistrationImpl old = registration;
         if (old != null) {
             old.close();
         }
         RegistrationImpl r = new RegistrationImpl(this, options);
+        r.markRegistering();
+        r.addListener(listener);
         registration = r;
         onWorker(r::start);
         return r;
@@ -273,11 +282,59 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
         }
         worker.shutdownNow();
         events.shutdown();
-        // the stack's own stop sleeps about a second: let it finish in the background
-        Thread stopper = new Thread(() -> stopStack(stack, provider), "sip-stop-" + port);
-        stopper.setDaemon(true);
-        stopper.start();
+        if (awaitPortsFree(300)) {
+            // the stack's own stop sleeps about a second: let it finish in the background
+            Thread stopper = new Thread(() -> stopStack(stack, provider), "sip-stop-" + port);
+            stopper.setDaemon(true);
+            stopper.start();
+        } else {
+            // TCP connections accepted on the port stay open until the stack stops: wait for that here
+            stopStack(stack, provider);
+            if (!awaitPortsFree(2000)) {
+                LOG.warn("SIP port {} still in use after closing", port);
+            }
+        }
         LOG.info("SIP user agent {} on port {} closed", identity.aor(), port);
+    }
+
+    /**
+     * The stack closes its TCP server socket on its own selector thread, a moment after the listening point is
+     * deleted; close() promises a free port, so it waits for that (briefly: the sockets are already closing).
+     */
+    private boolean awaitPortsFree(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            if (portFree()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private boolean portFree() {
+        try {
+            InetAddress a = InetAddress.getByName(config.address());
+            if (config.transports().contains(Transport.UDP)) {
+                new DatagramSocket(new InetSocketAddress(a, port)).close();
+            }
+            if (config.transports().contains(Transport.TCP)) {
+                try (ServerSocket tcp = new ServerSocket()) {
+                    tcp.setReuseAddress(true);
+                    tcp.bind(new InetSocketAddress(a, port));
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     boolean isClosed() {
