@@ -85,8 +85,8 @@ public final class MediaBench {
             // The measured side starts first, as a callee's media is ready before the caller's audio arrives.
             b.start(MediaParameters.of(codec, a.localAddress(), 101), new QuietSource(), markerSink);
             a.start(MediaParameters.of(codec, b.localAddress(), 101), markerSource, new NullSink());
-            System.out.printf("media bench: %s, %d s, A %s -> B %s%n", codec, seconds, a.localAddress(),
-                    b.localAddress());
+            System.out.printf("media bench: %s, %d s, A %s -> B %s, load average at start %s%n", codec, seconds,
+                    a.localAddress(), b.localAddress(), loadAverage());
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long nextReport = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < end) {
@@ -136,6 +136,12 @@ public final class MediaBench {
             System.out.printf("one-way added latency incl. 20 ms packetization: median %.1f ms, 95th %.1f ms "
                     + "(goal < 60 ms)%n", added50 + AudioFrame.MILLIS, added95 + AudioFrame.MILLIS);
             System.out.printf("CPU for both call ends: %.1f ms per second of call%n", cpu / 1e6 / seconds);
+            System.out.printf("load average at the end: %s (on %d processors)%n", loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("heap in use at the end of the call: %.1f MB%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
             long lost = sa.packetsSent() - sb.packetsReceived();
             boolean ok = lost == 0 && sb.packetsLost() == 0 && sb.packetsLate() == 0
                     && added95 + AudioFrame.MILLIS < 60;
@@ -144,6 +150,15 @@ public final class MediaBench {
             if (!ok) {
                 System.exit(1);
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -82,7 +82,8 @@ public interface MediaSession extends AutoCloseable {
      * with a 40 ms gap; this method does not wait for them.
      *
      * @param digit    one of {@code 0-9 * # A-D}
-     * @param duration how long the key is held (at least 40 ms; a long press may last several seconds)
+     * @param duration how long the key is held: 40 ms to 8 s (the RFC 4733 duration field's range at 8 kHz);
+     *                 shorter or longer values are brought into that range
      * @throws IllegalArgumentException when the digit is not a DTMF digit
      * @throws IllegalStateException    when the session is not started or no telephone-event was negotiated
      */

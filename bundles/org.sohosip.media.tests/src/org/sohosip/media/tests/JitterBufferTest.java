@@ -209,4 +209,39 @@ class JitterBufferTest {
         assertTrue(buffer.dropped() >= 1, "dropped " + buffer.dropped());
         assertTrue(buffer.buffered() < 160, "buffered " + buffer.buffered());
     }
+    @Test
+    void packetsThatWaitLongForTheirTickMoveTheClockEarlier() {
+        for (int i = 0; i < 25; i++) {
+            put(160L * i, 1, 20L * i);
+            buffer.take(out, (20L * i + 15) * MS); // every packet waits 15 ms for its tick
+        }
+        long correction = buffer.takePhaseCorrection();
+        assertTrue(correction < -5 * MS && correction >= -10 * MS, "correction " + correction);
+        assertEquals(0, buffer.takePhaseCorrection(), "taken once");
+        for (int i = 25; i < 50; i++) {
+            put(160L * i, 1, 20L * i);
+            buffer.take(out, (20L * i + 3) * MS); // just the wanted margin: leave the clock alone
+        }
+        assertEquals(0, buffer.takePhaseCorrection());
+    }
+
+    @Test
+    void aTickWithoutItsPacketCanWaitForIt() throws Exception {
+        put(0, 1, 0);
+        assertEquals(1, take());
+        assertTrue(buffer.starved());
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+            put(160, 2, 25);
+        });
+        late.start();
+        assertTrue(buffer.awaitPacket(System.nanoTime() + 5_000 * MS), "the late packet wakes the clock");
+        assertEquals(2, take());
+        late.join();
+        assertFalse(buffer.awaitPacket(System.nanoTime() + 20 * MS), "nothing more comes");
+    }
 }

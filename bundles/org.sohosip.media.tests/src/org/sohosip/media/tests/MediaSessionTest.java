@@ -114,6 +114,32 @@ class MediaSessionTest {
     }
 
     @Test
+    void aReInviteMovesTheStreamAndChangesTheCodec() throws Exception {
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress(loopback, 0));
+                DatagramSocket second = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            first.setSoTimeout(5000);
+            second.setSoTimeout(5000);
+            MediaSession a = open();
+            a.start(MediaParameters.of(Codec.PCMU, (InetSocketAddress) first.getLocalSocketAddress(), 101),
+                    endpoints.tone(Tone.continuous(1000, -10)), endpoints.discard());
+            byte[] buffer = new byte[2048];
+            DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+            first.receive(p);
+            assertEquals(Codec.PCMU.payloadType(), buffer[1] & 0x7F);
+            int ssrc = java.nio.ByteBuffer.wrap(buffer, 8, 4).getInt();
+
+            a.update(MediaParameters.of(Codec.PCMA, (InetSocketAddress) second.getLocalSocketAddress(), 101));
+            assertEquals(Codec.PCMA, a.parameters().codec());
+            for (int i = 0; i < 5; i++) { // the packet being sent at the switch may still be PCMU
+                p.setLength(buffer.length);
+                second.receive(p);
+            }
+            assertEquals(Codec.PCMA.payloadType(), buffer[1] & 0x7F, "the new codec");
+            assertEquals(ssrc, java.nio.ByteBuffer.wrap(buffer, 8, 4).getInt(), "the same RTP stream");
+        }
+    }
+
+    @Test
     void holdStopsThePacketsAndResumeBringsThemBack() throws Exception {
         MediaSession a = open();
         MediaSession b = open();

@@ -32,14 +32,16 @@ import org.sohosip.media.MediaStatistics;
 
 /**
  * A media session whose RTP session (SSRC, sequence numbers, RTCP sender and receiver reports, participant
- * bookkeeping) is FMJ's {@link RTPManager}, over our {@link RtpConnector}. A 20 ms clock thread reads the
- * source, encodes G.711 and pushes it into FMJ's send stream, and plays one frame from the jitter buffer into the
- * sink. Incoming audio is decoded from the connector's packets straight into the jitter buffer: FMJ's receive
+ * bookkeeping) is FMJ's {@link RTPManager}, over our {@link RtpConnector}. A 20 ms send clock reads the
+ * source, encodes G.711 and pushes it into FMJ's send stream; a play-out clock that follows the incoming stream's
+ * phase plays one frame from the jitter buffer into the sink every 20 ms. Incoming audio is decoded from the connector's packets straight into the jitter buffer: FMJ's receive
  * Processor would add its own buffering and a thread per stream for no gain.
  */
 public final class FmjMediaSession implements MediaSession, RtpConnector.Inspector {
 
     private static final Logger LOG = LoggerFactory.getLogger(FmjMediaSession.class);
+    private static final long FRAME_NANOS = AudioFrame.MILLIS * 1_000_000L;
+    private static final long GRACE_NANOS = 10_000_000L;
 
     private final InetSocketAddress local;
     private final RtpConnector connector;
@@ -68,6 +70,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
     private @Nullable SendStream sendStream;
     private @Nullable FrameDataSource dataSource;
     private @Nullable ScheduledExecutorService clock;
+    private @Nullable Thread playout;
     private boolean closed;
 
     FmjMediaSession(DatagramSocket rtpSocket, DatagramSocket rtcpSocket, Runnable onClose) throws IOException {
@@ -105,34 +108,65 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
             this.sendStream = stream;
         } catch (IOException | javax.media.format.UnsupportedFormatException | RuntimeException e) {
             rtp.dispose();
-            throw new MediaException("The call's audio could not start (" + e.getMessage()
-                    + "). Try the call again.", e);
+            throw new MediaException(Messages.audioDidNotStart(String.valueOf(e.getMessage())), e);
         }
         connector.startReceiving("Media " + local.getPort());
         ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "Media clock " + local.getPort());
+            Thread thread = new Thread(r, "Media send " + local.getPort());
             thread.setDaemon(true);
             thread.setPriority(Thread.MAX_PRIORITY);
             return thread;
         });
-        tick.scheduleAtFixedRate(this::tick, 0, AudioFrame.MILLIS, TimeUnit.MILLISECONDS);
+        tick.scheduleAtFixedRate(this::sendTick, 0, AudioFrame.MILLIS, TimeUnit.MILLISECONDS);
         this.clock = tick;
+        Thread play = new Thread(this::playLoop, "Media play " + local.getPort());
+        play.setDaemon(true);
+        play.setPriority(Thread.MAX_PRIORITY);
+        play.start();
+        this.playout = play;
     }
 
-    /** Every 20 ms: send one frame, play one frame. Never throws, or the clock would stop. */
-    private void tick() {
+    /** Every 20 ms: send one frame. Never throws, or the schedule would stop. */
+    private void sendTick() {
         try {
             sendOne();
         } catch (RuntimeException e) {
             LOG.warn("Sending audio failed", e);
         }
+    }
+
+    /**
+     * Plays one frame every 20 ms. The clock follows the incoming stream's phase: when a tick finds no packet it
+     * waits up to 10 ms for one, and if one comes the ticks move that much later; when packets keep waiting
+     * longer than needed, the jitter buffer asks for earlier ticks. So a packet waits for play-out a few
+     * milliseconds, not up to a whole frame, and a slightly late one still plays in time.
+     */
+    private void playLoop() {
+        long next = System.nanoTime();
         try {
-            jitterBuffer.take(playFrame);
-            sink.write(playFrame);
-        } catch (RuntimeException e) {
-            LOG.warn("Playing audio failed", e);
+            while (!Thread.currentThread().isInterrupted()) {
+                long wait;
+                while ((wait = next - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                boolean waited = jitterBuffer.starved() && jitterBuffer.awaitPacket(next + GRACE_NANOS);
+                long now = System.nanoTime();
+                try {
+                    jitterBuffer.take(playFrame, now);
+                    sink.write(playFrame);
+                } catch (RuntimeException e) {
+                    LOG.warn("Playing audio failed", e);
+                }
+                dtmfReceiver.tick(now);
+                if (waited) {
+                    next = now + FRAME_NANOS + jitterBuffer.wantedSlack();
+                } else {
+                    next += FRAME_NANOS + jitterBuffer.takePhaseCorrection();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
         }
-        dtmfReceiver.tick(System.nanoTime());
     }
 
     private void sendOne() {
@@ -281,10 +315,10 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
         DtmfEvent.codeOf(digit); // refuses a non-digit before anything else
         MediaParameters agreed = parameters;
         if (agreed == null || closed) {
-            throw new IllegalStateException("DTMF needs a started media session");
+            throw new IllegalStateException(Messages.dtmfNotStarted());
         }
         if (!agreed.canSendTelephoneEvents()) {
-            throw new IllegalStateException("The other side did not offer telephone-event: send DTMF as SIP INFO");
+            throw new IllegalStateException(Messages.noTelephoneEvent());
         }
         dtmfSender.queue(digit, duration.toMillis());
     }
@@ -313,6 +347,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
     @Override
     public void close() {
         ScheduledExecutorService tick;
+        Thread play;
         RTPManager rtp;
         SendStream stream;
         synchronized (this) {
@@ -321,16 +356,21 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
             }
             closed = true;
             tick = clock;
+            play = playout;
             rtp = manager;
             stream = sendStream;
         }
-        if (tick != null) {
-            tick.shutdownNow();
-            try {
+        try {
+            if (tick != null) {
+                tick.shutdownNow();
                 tick.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            if (play != null) {
+                play.interrupt();
+                play.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             if (stream != null) {

@@ -18,29 +18,20 @@ final class JavaSound {
 
     static final AudioFormat FORMAT = new AudioFormat(AudioFrame.SAMPLE_RATE, 16, 1, true, false);
 
-    static final String NO_MICROPHONE = "No microphone was found on this computer. Calls still work, but the "
-            + "other side hears silence: connect a microphone or headset and start the call again.";
-    static final String NO_SPEAKER = "No speaker or headphones were found on this computer. Calls still work, "
-            + "but you will not hear the other side: connect a headset or speakers and start the call again.";
-    static final String MICROPHONE_BUSY = "The microphone is in use by another program. Close that program and "
-            + "start the call again; until then the other side hears silence.";
-    static final String SPEAKER_BUSY = "The speaker is in use by another program. Close that program and start "
-            + "the call again; until then you will not hear the other side.";
-
     private JavaSound() {
     }
 
     static Optional<String> microphoneProblem() {
-        return supported(TargetDataLine.class) ? Optional.empty() : Optional.of(NO_MICROPHONE);
+        return supported(TargetDataLine.class) ? Optional.empty() : Optional.of(Messages.NO_MICROPHONE);
     }
 
     static Optional<String> speakerProblem() {
-        return supported(SourceDataLine.class) ? Optional.empty() : Optional.of(NO_SPEAKER);
+        return supported(SourceDataLine.class) ? Optional.empty() : Optional.of(Messages.NO_SPEAKER);
     }
 
     static TargetDataLine openMicrophone(int bufferBytes) throws MediaException {
         if (!supported(TargetDataLine.class)) {
-            throw new MediaException(NO_MICROPHONE);
+            throw new MediaException(Messages.NO_MICROPHONE);
         }
         try {
             TargetDataLine line = (TargetDataLine) AudioSystem.getLine(info(TargetDataLine.class));
@@ -48,13 +39,13 @@ final class JavaSound {
             line.start();
             return line;
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new MediaException(MICROPHONE_BUSY, e);
+            throw new MediaException(Messages.MICROPHONE_BUSY, e);
         }
     }
 
     static SourceDataLine openSpeaker(int bufferBytes) throws MediaException {
         if (!supported(SourceDataLine.class)) {
-            throw new MediaException(NO_SPEAKER);
+            throw new MediaException(Messages.NO_SPEAKER);
         }
         try {
             SourceDataLine line = (SourceDataLine) AudioSystem.getLine(info(SourceDataLine.class));
@@ -62,7 +53,7 @@ final class JavaSound {
             line.start();
             return line;
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new MediaException(SPEAKER_BUSY, e);
+            throw new MediaException(Messages.SPEAKER_BUSY, e);
         }
     }
 

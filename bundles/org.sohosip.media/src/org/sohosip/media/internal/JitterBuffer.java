@@ -17,7 +17,9 @@ import org.sohosip.media.AudioFrame;
  * grows by a frame and the late packet still plays); a frame missing while later ones wait is lost and concealed.
  * When the buffer kept a whole frame more than the target for a second, one frame is dropped to shrink the delay;
  * if that frame turns out to be needed soon after, the next shrink waits twice as long (up to 4 s). Two or more
- * spare frames for 200 ms (a burst after a stall) are given back at once, down to one spare frame.
+ * spare frames for 200 ms (a burst after a stall) are given back at once, down to one spare frame. Finer than
+ * frames, the play-out clock's phase follows the stream: {@link #takePhaseCorrection()} asks for earlier ticks
+ * when every packet of the last half second waited longer than {@link #wantedSlack()}.
  * Concealment repeats the last frame with a fade for three frames, then plays silence. A new SSRC, or a timestamp
  * jump of more than a second, starts over. Thread-safe (packets arrive on the network thread, frames leave on the
  * clock thread).
@@ -43,8 +45,16 @@ public final class JitterBuffer {
     private static final int MAX_SHRINK_WINDOW = 200;
     private static final int FAST_WINDOW = 10;
     private static final int CAPACITY = 100;
+    private static final long NO_TIME = Long.MIN_VALUE;
+    private static final long MS = 1_000_000L;
+    private static final long MAX_PHASE_STEP = 10 * MS;
+    private static final int PHASE_WINDOW = 25;
 
-    private final TreeMap<Long, short[]> packets = new TreeMap<>();
+    /** A packet's samples and when it arrived. */
+    private record Packet(short[] samples, long arrival) {
+    }
+
+    private final TreeMap<Long, Packet> packets = new TreeMap<>();
     private final short[] last = new short[FRAME];
     private boolean hasSource;
     private int ssrc;
@@ -62,6 +72,10 @@ public final class JitterBuffer {
     private long fastMin = Long.MAX_VALUE;
     private int fastTicks;
     private long ticksSinceShrink = Long.MAX_VALUE / 2;
+    private long now = NO_TIME;
+    private long slackMin = Long.MAX_VALUE;
+    private long phaseCorrection;
+    private int phaseTicks;
     private long discarded;
     private long dropped;
     private long concealed;
@@ -93,7 +107,7 @@ public final class JitterBuffer {
             discarded++;
             return false;
         }
-        if (packets.putIfAbsent(ts, samples) != null) {
+        if (packets.putIfAbsent(ts, new Packet(samples, arrivalNanos)) != null) {
             discarded++;
             return false;
         }
@@ -101,6 +115,7 @@ public final class JitterBuffer {
             packets.pollFirstEntry();
             discarded++;
         }
+        notifyAll();
         return true;
     }
 
@@ -111,6 +126,18 @@ public final class JitterBuffer {
      * @return what it is
      */
     public synchronized Playout take(short[] out) {
+        return take(out, NO_TIME);
+    }
+
+    /**
+     * Produces the next 20 ms frame, noting how long the played packet waited (for the clock's phase).
+     *
+     * @param out      a frame to fill
+     * @param nowNanos {@link System#nanoTime()} of the play-out tick
+     * @return what it is
+     */
+    public synchronized Playout take(short[] out, long nowNanos) {
+        this.now = nowNanos;
         if (!playing && !startPlaying()) {
             java.util.Arrays.fill(out, (short) 0);
             return Playout.IDLE;
@@ -152,7 +179,7 @@ public final class JitterBuffer {
         nextTs = packets.firstKey();
         // Packets that queued up before play-out began (the socket was open before the call was answered) would
         // otherwise become permanent delay: start at the target instead and drop the older ones.
-        Long late = packets.floorKey(packets.lastKey() + packets.lastEntry().getValue().length - targetDelay());
+        Long late = packets.floorKey(bufferedFrom(0) - targetDelay());
         if (late != null && late > nextTs) {
             nextTs = late;
             long before = packets.size();
@@ -173,15 +200,18 @@ public final class JitterBuffer {
         boolean any = false;
         java.util.Arrays.fill(out, (short) 0);
         Long from = packets.floorKey(nextTs);
-        Map<Long, short[]> range = packets.subMap(from == null ? nextTs : from, true, nextTs + FRAME, false);
-        for (Map.Entry<Long, short[]> entry : range.entrySet()) {
+        Map<Long, Packet> range = packets.subMap(from == null ? nextTs : from, true, nextTs + FRAME, false);
+        for (Map.Entry<Long, Packet> entry : range.entrySet()) {
             long start = entry.getKey();
-            short[] samples = entry.getValue();
+            short[] samples = entry.getValue().samples();
             long copyFrom = Math.max(start, nextTs);
             long copyTo = Math.min(start + samples.length, nextTs + FRAME);
             if (copyTo > copyFrom) {
                 System.arraycopy(samples, (int) (copyFrom - start), out, (int) (copyFrom - nextTs),
                         (int) (copyTo - copyFrom));
+                if (!any && now != NO_TIME) {
+                    slackMin = Math.min(slackMin, now - entry.getValue().arrival());
+                }
                 any = true;
             }
         }
@@ -215,8 +245,8 @@ public final class JitterBuffer {
 
     private void purge() {
         while (!packets.isEmpty()) {
-            Map.Entry<Long, short[]> first = packets.firstEntry();
-            if (first.getKey() + first.getValue().length > nextTs) {
+            Map.Entry<Long, Packet> first = packets.firstEntry();
+            if (first.getKey() + first.getValue().samples().length > nextTs) {
                 break;
             }
             packets.pollFirstEntry();
@@ -240,6 +270,15 @@ public final class JitterBuffer {
         windowMin = Math.min(windowMin, headroom);
         fastMin = Math.min(fastMin, headroom);
         ticksSinceShrink++;
+        if (++phaseTicks >= PHASE_WINDOW) {
+            if (slackMin != Long.MAX_VALUE && slackMin > wantedSlack() + MS) {
+                // Every packet of the last half second waited at least this long for its tick: tick earlier. This
+                // also uses up a spare frame within a second or so without dropping any audio.
+                phaseCorrection = -Math.min(MAX_PHASE_STEP, slackMin - wantedSlack());
+            }
+            slackMin = Long.MAX_VALUE;
+            phaseTicks = 0;
+        }
         if (++fastTicks >= FAST_WINDOW) {
             // Two or more spare frames for 200 ms: a burst after the sender (or the network) stalled while the
             // play-out waited. Give back all but one at once instead of carrying the delay for seconds.
@@ -260,6 +299,7 @@ public final class JitterBuffer {
             if (excess > 0) {
                 ticksSinceShrink = 0;
             }
+
             windowMin = Long.MAX_VALUE;
             windowTicks = 0;
         }
@@ -276,8 +316,8 @@ public final class JitterBuffer {
         if (packets.isEmpty()) {
             return 0;
         }
-        Map.Entry<Long, short[]> newest = packets.lastEntry();
-        return newest.getKey() + newest.getValue().length - ts;
+        Map.Entry<Long, Packet> newest = packets.lastEntry();
+        return newest.getKey() + newest.getValue().samples().length - ts;
     }
 
     private long unwrap(long timestamp) {
@@ -319,6 +359,45 @@ public final class JitterBuffer {
         double headroom = 3 * jitter - FRAME / 2.0;
         int frames = headroom <= 0 ? 0 : (int) Math.ceil(headroom / FRAME);
         return Math.min(MAX_DELAY, FRAME * (1 + frames));
+    }
+
+    /** @return how long a packet should at least wait for its tick: 3 ms, or twice the jitter, at most 15 ms */
+    public synchronized long wantedSlack() {
+        return Math.min(15 * MS, Math.max(3 * MS, (long) (2 * jitter * MS * 1000 / AudioFrame.SAMPLE_RATE)));
+    }
+
+    /**
+     * Waits until a packet is buffered, or the deadline passes, when play-out runs dry; the clock calls this at
+     * a tick whose frame has not arrived, so a packet that is only a few milliseconds late still plays in time.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} to give up at
+     * @return whether a packet is buffered
+     * @throws InterruptedException when the clock is stopped
+     */
+    public synchronized boolean awaitPacket(long deadlineNanos) throws InterruptedException {
+        while (playing && packets.isEmpty()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left / MS, (int) (left % MS));
+        }
+        return !packets.isEmpty();
+    }
+
+    /** @return whether play-out waits for a packet that has not come (the clock may wait a little for it) */
+    public synchronized boolean starved() {
+        return playing && packets.isEmpty();
+    }
+
+    /**
+     * @return by how much the clock should move its next tick (negative: earlier) so that packets wait no longer
+     *         than they must; taken once
+     */
+    public synchronized long takePhaseCorrection() {
+        long correction = phaseCorrection;
+        phaseCorrection = 0;
+        return correction;
     }
 
     /** @return the target delay in milliseconds */

@@ -102,11 +102,10 @@ public final class MediaSessionsComponent implements MediaSessions {
             } catch (IOException e) {
                 rtp.close();
                 rtcp.close();
-                throw new MediaException("The call's audio could not use the network (" + e.getMessage() + ").", e);
+                throw new MediaException(Messages.networkRefused(String.valueOf(e.getMessage())), e);
             }
         }
-        throw new MediaException("No free port for call audio is left between " + low + " and " + max
-                + " on " + localAddress.getHostAddress() + ". End a call, or widen rtp.port.min/rtp.port.max.");
+        throw new MediaException(Messages.noFreePort(low, max, localAddress.getHostAddress()));
     }
 
     private static @Nullable DatagramSocket bind(InetAddress address, int port) {

@@ -74,6 +74,10 @@ final class RtpConnector implements RTPConnector {
     public void close() {
         rtpSocket.close();
         rtcpSocket.close();
+        // The kernel lets go of a port only when the thread blocked in receive() has left it: wait for that, so
+        // that the ports are free when the session says it is closed.
+        dataIn.join();
+        controlIn.join();
     }
 
     @Override
@@ -162,17 +166,34 @@ final class RtpConnector implements RTPConnector {
         private final boolean data;
         private final BlockingQueue<byte[]> pending = new ArrayBlockingQueue<>(64);
         private volatile @Nullable SourceTransferHandler handler;
+        private @Nullable Thread thread;
 
         SocketInput(DatagramSocket socket, boolean data) {
             this.socket = socket;
             this.data = data;
         }
 
-        void start(String name) {
-            Thread thread = new Thread(this::receive, name);
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MAX_PRIORITY);
-            thread.start();
+        synchronized void start(String name) {
+            Thread receiver = new Thread(this::receive, name);
+            receiver.setDaemon(true);
+            receiver.setPriority(Thread.MAX_PRIORITY);
+            receiver.start();
+            thread = receiver;
+        }
+
+        void join() {
+            Thread receiver;
+            synchronized (this) {
+                receiver = thread;
+            }
+            if (receiver == null || receiver == Thread.currentThread()) {
+                return;
+            }
+            try {
+                receiver.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void receive() {

@@ -49,7 +49,7 @@ public final class WavRecorder implements AudioSink {
             out.write(header(0));
             return new WavRecorder(file, part, out);
         } catch (IOException e) {
-            throw new MediaException("The recording " + file + " could not be created (" + e.getMessage() + ").", e);
+            throw new MediaException(Messages.recordingNotCreated(file, String.valueOf(e.getMessage())), e);
         }
     }
 

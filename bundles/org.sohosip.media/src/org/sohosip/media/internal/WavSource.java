@@ -53,16 +53,14 @@ public final class WavSource implements AudioSource {
                 float[] mono = mixDown(bytes, format.getChannels());
                 int rate = Math.round(format.getSampleRate());
                 if ((long) mono.length * AudioFrame.SAMPLE_RATE / Math.max(1, rate) > MAX_SAMPLES) {
-                    throw new MediaException("The sound file " + file.getFileName()
-                            + " is longer than 10 minutes. Use a shorter file.");
+                    throw new MediaException(Messages.tooLong(file));
                 }
                 return new WavSource(Resampler.resample(mono, rate, AudioFrame.SAMPLE_RATE), loop);
             }
         } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
-            throw new MediaException("The sound file " + file.getFileName() + " is not a WAV file SOHOSIP can play. "
-                    + "Use a WAV file with PCM, µ-law or A-law audio.", e);
+            throw new MediaException(Messages.notPlayableWav(file), e);
         } catch (IOException e) {
-            throw new MediaException("The sound file " + file + " could not be read (" + e.getMessage() + ").", e);
+            throw new MediaException(Messages.unreadable(file, String.valueOf(e.getMessage())), e);
         }
     }
 
