@@ -25,7 +25,9 @@ import org.sohosip.client.core.ApiClient;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
 import org.sohosip.client.core.KnownServersFile;
+import org.sohosip.client.core.PhoneRegistration;
 import org.sohosip.client.core.RegistrationState;
+import org.sohosip.client.core.SessionService;
 import org.sohosip.core.api.NewAccount;
 
 /**
@@ -120,6 +122,20 @@ class ThroughServerTest {
         carol.phone.calls().get(0).decline();
         awaitState(alias, CallState.ENDED);
         assertTrue(alias.endReason().startsWith("Declined"), alias.endReason());
+
+        // the whole way as the client does it: login, SIP settings from the API, registration, logout
+        System.setProperty("sohosip.home", Files.createDirectories(dir.resolve("home")).toString());
+        SessionService session = PhoneFixture.service(SessionService.class);
+        PhoneRegistration registration = PhoneFixture.service(PhoneRegistration.class);
+        session.login(URI.create("https://127.0.0.1:" + apiPort), "dave", "dave-secret-12".toCharArray(), c -> true);
+        try {
+            await("registered after login", Duration.ofSeconds(20),
+                    () -> registration.state() == RegistrationState.REGISTERED);
+            assertTrue(registration.detail().contains("sip:dave@sohosip.local"), registration.detail());
+        } finally {
+            session.logout();
+        }
+        await("unregistered after logout", () -> registration.state() == RegistrationState.UNREGISTERED);
     }
 
     private static String read(Path p) {

@@ -24,6 +24,8 @@ final class Registration {
     private RegistrationState state = RegistrationState.UNREGISTERED;
     private String detail = LOGGED_OUT;
     private @Nullable SipRegistration sip;
+    /** Counts registrations started, so a stopped one's late reports are ignored. */
+    private int generation;
 
     Registration(Executor events) {
         this.events = events;
@@ -51,29 +53,26 @@ final class Registration {
 
     void start(SipUserAgent agent, SipAccount account, RegistrationOptions options) {
         stop(LOGGED_OUT);
-        set(RegistrationState.REGISTERING, registering(account));
-        SipRegistration r = agent.register(options);
-        boolean[] heard = { false };
+        int mine;
         synchronized (lock) {
-            sip = r;
+            mine = ++generation;
+            set(RegistrationState.REGISTERING, registering(account));
         }
-        r.addListener(s -> {
+        // the listener comes with the request, so not even the first answer can be missed
+        SipRegistration r = agent.register(options, s -> {
             synchronized (lock) {
-                if (sip != r) {
-                    return; // an earlier registration reporting its own end
+                if (generation == mine) {
+                    set(map(s), detail(s, account));
                 }
-                heard[0] = true;
-                set(map(s), detail(s, account));
             }
         });
-        // the registrar may have answered before the listener was in place; a status from before the first
-        // REGISTER went out (unregistered) says nothing new
-        RegistrationStatus now = r.status();
         synchronized (lock) {
-            if (!heard[0] && sip == r && now.state() != org.sohosip.sip.RegistrationState.UNREGISTERED) {
-                set(map(now), detail(now, account));
+            if (generation == mine) {
+                sip = r;
+                return;
             }
         }
+        r.close(); // stopped while the request was being made
     }
 
     /** Stops registering (the user agent's close removes the binding) and shows {@code why}. */
@@ -82,6 +81,7 @@ final class Registration {
         synchronized (lock) {
             r = sip;
             sip = null;
+            generation++;
         }
         if (r != null) {
             r.close();
