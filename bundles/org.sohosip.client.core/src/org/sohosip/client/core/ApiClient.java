@@ -34,6 +34,7 @@ import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
+import org.sohosip.core.api.SipSettings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -152,6 +153,14 @@ public final class ApiClient {
             @Nullable CallDisposition disposition, @Nullable Instant from, @Nullable Instant to, int limit) {
         return call("GET", "/api/v1/me/calls" + CallQuery.of(direction, disposition, from, to, limit), token, null,
                 json.getTypeFactory().constructType(new TypeReference<List<CallHistoryEntry>>() { }));
+    }
+
+    /**
+     * @param token bearer token
+     * @return what the softphone needs to register with the server's SIP registrar
+     */
+    public SipSettings sipSettings(String token) {
+        return call("GET", "/api/v1/sip", token, null, type(SipSettings.class));
     }
 
     /**
