@@ -55,14 +55,18 @@ final class Logging {
         rolling.setEncoder(encoder(ctx));
         rolling.start();
 
-        Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(config.get(ConfigKey.LOG_LEVEL), Level.INFO));
-        root.addAppender(console);
-        root.addAppender(rolling);
+        Logger rootLogger = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLogger.setLevel(Level.toLevel(config.get(ConfigKey.LOG_LEVEL), Level.INFO));
+        rootLogger.addAppender(console);
+        rootLogger.addAppender(rolling);
         // Jetty and EclipseLink are chatty at INFO; their warnings still come through.
         ctx.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         // Flyway warns at every start that Derby 10.16 is newer than the Derby it was verified with (10.15).
         ctx.getLogger("org.flywaydb.core.internal.database.base").setLevel(Level.ERROR);
+        // The SIP stack traces every message at INFO and warns at every start that it has no TLS keystore (the
+        // proxy uses no TLS): only its errors, unless the whole log is at DEBUG or TRACE for a diagnosis.
+        Level root = Level.toLevel(config.get(ConfigKey.LOG_LEVEL), Level.INFO);
+        ctx.getLogger("org.sohosip.sip.stack").setLevel(root.isGreaterOrEqual(Level.INFO) ? Level.ERROR : root);
         return file;
     }
 

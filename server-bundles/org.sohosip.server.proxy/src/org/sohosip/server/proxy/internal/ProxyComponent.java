@@ -207,8 +207,11 @@ public final class ProxyComponent {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(Math.max(1, threads)));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        // TCP messages larger than this are refused by the stack before they are parsed.
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(Math.max(maxMessageSize, 4096) * 4));
+        // Also the size of the buffer the stack allocates for every queued datagram: a little over the limit, so the
+        // proxy still sees (and answers 513 to) a request just over it, while a flood cannot queue 64 KiB a packet.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageSize + 1024));
+        // Messages that waited this long for a thread are dropped (the sender retransmits) instead of piling up.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");

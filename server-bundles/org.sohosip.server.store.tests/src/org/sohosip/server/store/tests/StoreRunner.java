@@ -133,6 +133,17 @@ final class StoreRunner implements AutoCloseable {
         return required(logins);
     }
 
+    /** Any other service of the running store, waited for. */
+    <T> T other(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(TIMEOUT.toMillis());
+        if (service == null) {
+            throw new AssertionError(type.getSimpleName() + " is not registered");
+        }
+        return service;
+    }
+
     DatabaseServer database() {
         return required(database);
     }
