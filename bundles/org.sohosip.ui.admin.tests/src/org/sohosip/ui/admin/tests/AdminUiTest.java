@@ -29,6 +29,7 @@ import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.ui.admin.internal.AccountDialog;
 import org.sohosip.ui.admin.internal.AccountsPart;
+import org.sohosip.ui.testing.Screenshots;
 
 /** Real SWT on a real shell (Xvfb in CI): the accounts part and the account dialog. */
 class AdminUiTest {

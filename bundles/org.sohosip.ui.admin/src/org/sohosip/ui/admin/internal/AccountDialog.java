@@ -25,6 +25,7 @@ import org.sohosip.core.Account;
 import org.sohosip.core.AccountRules;
 import org.sohosip.core.api.AccountChanges;
 import org.sohosip.core.api.NewAccount;
+import org.sohosip.ui.app.util.Background;
 
 /**
  * Creates or edits an account. Each field has its message right under it, computed with {@link AccountRules} as
@@ -168,7 +169,7 @@ public final class AccountDialog extends Dialog {
                 : new AccountChanges(text("displayName"), text("extension"), aliases(), admin.getSelection(), null);
         general.setText(Messages.AccountDialog_saving);
         getButton(IDialogConstants.OK_ID).setEnabled(false);
-        Background.run(getShell(), () -> submitter.submit(created, changes), a -> {
+        Background.run(getShell(), AccountsPart.WORKER_THREAD, () -> submitter.submit(created, changes), a -> {
             saved = a;
             setReturnCode(OK);
             close();

@@ -13,7 +13,6 @@ import org.eclipse.jface.dialogs.IInputValidator;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -34,9 +33,14 @@ import org.sohosip.client.core.AccountService;
 import org.sohosip.core.Account;
 import org.sohosip.core.AccountRules;
 import org.sohosip.core.api.AccountChanges;
+import org.sohosip.ui.app.util.Background;
+import org.sohosip.ui.app.util.Columns;
 
 /** The accounts table with filter-as-you-type, sortable columns and the account actions. */
 public final class AccountsPart {
+
+    /** Names the threads that talk to the server for the administration parts and dialogs. */
+    static final String WORKER_THREAD = "SOHOSIP administration";
 
     private final AccountService service;
     private TableViewer viewer;
@@ -133,16 +137,8 @@ public final class AccountsPart {
 
     private void column(int index, String title, int width, Function<Account, String> text) {
         texts[index] = text;
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        TableViewerColumn c = Columns.add(viewer, title, width, text);
         c.getColumn().setMoveable(true);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Account) element);
-            }
-        });
         c.getColumn().addListener(SWT.Selection, e -> {
             descending = sortColumn == index && !descending;
             sortColumn = index;
@@ -161,7 +157,7 @@ public final class AccountsPart {
     public void refresh() {
         progress.setVisible(true);
         status.setText(Messages.Accounts_loading);
-        Background.run(viewer.getControl(), service::accounts, list -> {
+        Background.run(viewer.getControl(), WORKER_THREAD, service::accounts, list -> {
             all = list;
             viewer.setInput(list);
             progress.setVisible(false);
@@ -201,7 +197,7 @@ public final class AccountsPart {
     private void toggleEnabled() {
         Account a = selected();
         if (a != null) {
-            Background.run(viewer.getControl(),
+            Background.run(viewer.getControl(), WORKER_THREAD,
                     () -> service.update(a.id(), new AccountChanges(null, null, null, null, !a.enabled())),
                     changed -> refresh(), e -> status.setText(String.valueOf(e.getMessage())));
         }
@@ -222,7 +218,7 @@ public final class AccountsPart {
         };
         if (d.open() == Window.OK) {
             char[] pw = d.getValue().toCharArray();
-            Background.run(viewer.getControl(), () -> {
+            Background.run(viewer.getControl(), WORKER_THREAD, () -> {
                 service.setPassword(a.id(), pw);
                 return a;
             }, x -> status.setText(""), e -> status.setText(String.valueOf(e.getMessage())));

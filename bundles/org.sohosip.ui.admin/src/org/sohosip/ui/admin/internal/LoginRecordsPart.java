@@ -10,9 +10,7 @@ import jakarta.annotation.PostConstruct;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -21,6 +19,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.sohosip.client.core.AccountService;
 import org.sohosip.core.LoginRecord;
+import org.sohosip.ui.app.util.Background;
+import org.sohosip.ui.app.util.Columns;
 
 /** The latest login records (time, user, event, address), newest first. */
 public final class LoginRecordsPart {
@@ -45,24 +45,17 @@ public final class LoginRecordsPart {
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(viewer.getControl());
         Runnable load = () -> {
             status.setText(Messages.Records_loading);
-            Background.run(viewer.getControl(), () -> service.loginRecords(200, null), list -> {
-                viewer.setInput(list);
-                status.setText(NLS.bind(Messages.Records_count, list.size()));
-            }, e -> status.setText(String.valueOf(e.getMessage())));
+            Background.run(viewer.getControl(), AccountsPart.WORKER_THREAD, () -> service.loginRecords(200, null),
+                    list -> {
+                        viewer.setInput(list);
+                        status.setText(NLS.bind(Messages.Records_count, list.size()));
+                    }, e -> status.setText(String.valueOf(e.getMessage())));
         };
         refresh.addListener(SWT.Selection, e -> load.run());
         load.run();
     }
 
     private static void column(TableViewer viewer, String title, int width, Function<LoginRecord, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((LoginRecord) element);
-            }
-        });
+        Columns.add(viewer, title, width, text);
     }
 }

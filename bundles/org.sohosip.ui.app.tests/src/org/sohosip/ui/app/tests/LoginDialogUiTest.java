@@ -27,6 +27,7 @@ import org.sohosip.client.core.internal.SessionServiceImpl;
 import org.sohosip.ui.app.internal.CredentialStore;
 import org.sohosip.ui.app.internal.LoginDialog;
 import org.sohosip.ui.app.internal.SecureCredentialStore;
+import org.sohosip.ui.testing.Screenshots;
 
 /** The login dialog on a real shell with the real session service (Xvfb in CI). */
 class LoginDialogUiTest {

@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -48,6 +46,8 @@ import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.ui.history.HistoryTopics;
 import org.sohosip.ui.history.internal.CsvExport;
 import org.sohosip.ui.history.internal.HistoryPart;
+import org.sohosip.ui.testing.Screenshots;
+import org.sohosip.ui.testing.WorkbenchContext;
 
 /**
  * The History part on a real shell (Xvfb in CI) with the real client services: the session logs in to an HTTPS
@@ -85,18 +85,7 @@ class HistoryUiTest {
 
     @BeforeAll
     static void workbenchContext() {
-        Display display = Display.getDefault();
-        ui = EclipseContextFactory
-                .getServiceContext(FrameworkUtil.getBundle(HistoryPart.class).getBundleContext()).createChild();
-        ui.set(UISynchronize.class, new UISynchronize() {
-            @Override public void syncExec(Runnable r) { display.syncExec(r); }
-            @Override public void asyncExec(Runnable r) { display.asyncExec(r); }
-            @Override protected boolean isUIThread(Thread t) { return display.getThread() == t; }
-            @Override protected void showBusyWhile(Runnable r) { r.run(); }
-            @Override protected boolean dispatchEvents() { return display.readAndDispatch(); }
-        });
-        // as E4Application does: the event supplier takes its UI synchronizer from the default context
-        ContextInjectionFactory.setDefault(ui);
+        ui = WorkbenchContext.create(FrameworkUtil.getBundle(HistoryPart.class));
     }
 
     @BeforeEach

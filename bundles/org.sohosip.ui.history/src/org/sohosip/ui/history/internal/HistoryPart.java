@@ -23,10 +23,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -41,6 +39,8 @@ import org.sohosip.client.core.CallListener;
 import org.sohosip.client.core.CallState;
 import org.sohosip.client.core.Telephony;
 import org.sohosip.core.api.CallHistoryEntry;
+import org.sohosip.ui.app.util.Background;
+import org.sohosip.ui.app.util.Columns;
 import org.sohosip.ui.history.HistoryTopics;
 
 /**
@@ -55,6 +55,7 @@ public final class HistoryPart {
     /** Pause between a request to reload (e.g. a call ended) and the load. */
     static final int REFRESH_DELAY_MILLIS = 1000;
 
+    private static final String WORKER_THREAD = "SOHOSIP call history";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
 
     private final ZoneId zone = ZoneId.systemDefault();
@@ -151,15 +152,7 @@ public final class HistoryPart {
     }
 
     private void column(String title, int width, Function<CallHistoryEntry, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((CallHistoryEntry) element);
-            }
-        });
+        Columns.add(viewer, title, width, text);
     }
 
     @Inject
@@ -217,8 +210,8 @@ public final class HistoryPart {
         }
         progress.setVisible(true);
         status.setText(Messages.History_loading);
-        Background.run(viewer.getControl(), () -> h.calls(f.direction(), f.disposition(), f.fromInstant(zone),
-                f.toInstant(zone), LIMIT), list -> {
+        Background.run(viewer.getControl(), WORKER_THREAD, () -> h.calls(f.direction(), f.disposition(),
+                f.fromInstant(zone), f.toInstant(zone), LIMIT), list -> {
                     if (mine == generation) {
                         entries = list;
                         viewer.setInput(list);
@@ -246,7 +239,7 @@ public final class HistoryPart {
         }
         String target = e.otherParty();
         status.setText(NLS.bind(Messages.History_calling, target));
-        Background.run(viewer.getControl(), () -> t.dial(target), call -> { },
+        Background.run(viewer.getControl(), WORKER_THREAD, () -> t.dial(target), call -> { },
                 x -> status.setText(NLS.bind(Messages.History_dialFailed, target, x.getMessage())));
     }
 

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
@@ -44,6 +42,8 @@ import org.sohosip.ui.softphone.internal.IncomingCallAddon;
 import org.sohosip.ui.softphone.internal.IncomingCallWindow;
 import org.sohosip.ui.softphone.internal.RegistrationStatus;
 import org.sohosip.ui.softphone.internal.SoftphonePart;
+import org.sohosip.ui.testing.Screenshots;
+import org.sohosip.ui.testing.WorkbenchContext;
 
 /**
  * The Softphone part, the incoming-call notification and the registration status on a real shell (Xvfb in CI),
@@ -63,18 +63,7 @@ class SoftphoneUiTest {
 
     @BeforeAll
     static void workbenchContext() {
-        Display display = Display.getDefault();
-        ui = EclipseContextFactory
-                .getServiceContext(FrameworkUtil.getBundle(SoftphonePart.class).getBundleContext()).createChild();
-        ui.set(UISynchronize.class, new UISynchronize() {
-            @Override public void syncExec(Runnable r) { display.syncExec(r); }
-            @Override public void asyncExec(Runnable r) { display.asyncExec(r); }
-            @Override protected boolean isUIThread(Thread t) { return display.getThread() == t; }
-            @Override protected void showBusyWhile(Runnable r) { r.run(); }
-            @Override protected boolean dispatchEvents() { return display.readAndDispatch(); }
-        });
-        // as E4Application does: the event supplier takes its UI synchronizer from the default context
-        ContextInjectionFactory.setDefault(ui);
+        ui = WorkbenchContext.create(FrameworkUtil.getBundle(SoftphonePart.class));
     }
 
     @BeforeEach

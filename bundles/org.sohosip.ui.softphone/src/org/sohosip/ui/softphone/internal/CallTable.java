@@ -9,15 +9,14 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
+import org.sohosip.ui.app.util.Columns;
 
 /** The calls there are: number, name, state and a running timer that ticks every second. */
 public final class CallTable {
@@ -47,15 +46,7 @@ public final class CallTable {
     }
 
     private void column(String title, int width, Function<Call, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Call) element);
-            }
-        });
+        Columns.add(viewer, title, width, text);
     }
 
     private void tick() {

@@ -27,6 +27,7 @@ import org.sohosip.client.core.CallState;
 import org.sohosip.client.core.PhoneRegistration;
 import org.sohosip.client.core.RegistrationState;
 import org.sohosip.client.core.Telephony;
+import org.sohosip.ui.app.util.Background;
 import org.sohosip.ui.softphone.SoftphoneTopics;
 
 /**
@@ -35,6 +36,8 @@ import org.sohosip.ui.softphone.SoftphoneTopics;
  * number and Enter dials; while a call is connected the digit keys and the pad send tones to it instead.
  */
 public final class SoftphonePart {
+
+    private static final String WORKER_THREAD = "SOHOSIP softphone";
 
     private @Nullable Telephony telephony;
     private @Nullable CallHold hold;
@@ -219,7 +222,7 @@ public final class SoftphonePart {
         }
         message.setText(NLS.bind(Messages.Softphone_dialing, target));
         number.setText("");
-        Background.run(number, () -> t.dial(target), call -> refresh(), e -> {
+        Background.run(number, WORKER_THREAD, () -> t.dial(target), call -> refresh(), e -> {
             message.setText(NLS.bind(Messages.Softphone_dialFailed, target, e.getMessage()));
             if (number.getText().isEmpty()) {
                 number.setText(target); // nothing is lost: the user can correct it and try again
