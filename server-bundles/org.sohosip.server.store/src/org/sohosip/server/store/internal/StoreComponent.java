@@ -20,12 +20,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.ContactStore;
 import org.sohosip.server.store.DatabaseServer;
 import org.sohosip.server.store.LoginRecordStore;
+import org.sohosip.server.store.UserSettingsStore;
 
 /**
  * Runs the database while its configuration exists: starts the Derby network server, migrates the schema, opens
- * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore} and {@link LoginRecordStore}.
+ * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore}, {@link ContactStore}, {@link UserSettingsStore}
+ * and {@link LoginRecordStore}.
  * <p>
  * The services are registered by hand once everything is up, rather than declared: SCR registers declared services
  * of an immediate component before activating it, so users could briefly see a store whose database is not there,
@@ -66,6 +69,9 @@ public final class StoreComponent {
             database = context.registerService(DatabaseServer.class,
                     new RunningDatabase(started.address(), started.url()), null);
             stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions), null));
+            stores.add(context.registerService(ContactStore.class, new JpaContactStore(transactions), null));
+            stores.add(context.registerService(UserSettingsStore.class, new JpaUserSettingsStore(transactions),
+                    null));
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
             LOG.info("Database {} ready in {} ms (schema version {}, data in {})", started.url(),
                     (System.nanoTime() - start) / 1_000_000, version, home);
