@@ -21,7 +21,9 @@ public final class ContactRules {
     /** Most numbers, e-mail addresses or groups on one contact. */
     public static final int MAX_ITEMS = 20;
 
-    private static final Pattern NUMBER = Pattern.compile("[+]?[0-9 ()./*#-]{1,40}|tel:[^\\s]{1,60}");
+    private static final Pattern NUMBER = Pattern.compile(
+            "([+]?[0-9 ()./*#-]{1,40}(\\s*(x|ext\\.?|extension)\\s*[0-9]{1,8})?)|tel:[^\\s]{1,60}",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
     private static final Pattern SIP = Pattern.compile("sips?:[^@\\s]{1,64}@[^@\\s]{1,190}|sips?:[^@\\s]{1,190}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -51,7 +53,7 @@ public final class ContactRules {
     public static Optional<String> checkNumber(String number) {
         return NUMBER.matcher(number.strip()).matches() && number.chars().anyMatch(Character::isDigit)
                 ? Optional.empty()
-                : Optional.of("'" + number + "' is not a phone number: use digits, and optionally + ( ) - . and spaces.");
+                : Optional.of("'" + number + "' is not a phone number: use digits, and optionally + ( ) - . spaces and an extension (ext. 12).");
     }
 
     /** @return a message when an e-mail address does not look like one */

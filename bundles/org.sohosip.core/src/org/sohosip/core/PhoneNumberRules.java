@@ -51,9 +51,16 @@ public record PhoneNumberRules(String countryCode, String trunkPrefix, List<Stri
         if (text.regionMatches(true, 0, "sip:", 0, 4) || text.regionMatches(true, 0, "sips:", 0, 5)) {
             text = text.substring(text.indexOf(':') + 1, at > 0 ? at : text.length());
         }
-        int semicolon = text.indexOf(';'); // tel: parameters such as ;ext= or ;phone-context=
-        if (semicolon >= 0) {
-            text = text.substring(0, semicolon);
+        if (text.regionMatches(true, 0, "tel:", 0, 4)) {
+            text = text.substring(4);
+        }
+        // An extension (";ext=12", " ext. 12", "x12") or tel: parameters are not part of the line's number.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ';' || c == ',' || Character.isLetter(c)) {
+                text = text.substring(0, i);
+                break;
+            }
         }
         StringBuilder digits = new StringBuilder();
         boolean plus = false;
