@@ -59,6 +59,14 @@ class PhoneNumberRulesTest {
             @Override public String phone_trunkPrefix() { return "0"; }
             @Override public String phone_internationalPrefix() { return "00, 010"; }
             @Override public String phone_outsideLinePrefix() { return "9"; }
+            @Override public String api_host() { return "127.0.0.1"; }
+            @Override public int api_port() { return 8443; }
+            @Override public String sip_domain() { return "x"; }
+            @Override public long api_token_ttl() { return 1; }
+            @Override public int api_login_slowAfter() { return 1; }
+            @Override public int api_login_lockAfter() { return 1; }
+            @Override public int api_login_lockSeconds() { return 1; }
+            @Override public String api_admin_allowFrom() { return ""; }
         };
     }
 }
