@@ -41,13 +41,14 @@ import org.sohosip.core.api.NewAccount;
  * The login session: holds the token (never shown), refreshes it ahead of expiry, and retries with growing pauses
  * when the server cannot be reached. Also serves {@link AccountService} with the session's token.
  */
-@Component(service = { SessionService.class, AccountService.class })
-public final class SessionServiceImpl implements SessionService, AccountService {
+@Component(service = { SessionService.class, AccountService.class, AuthorizedCalls.class })
+public final class SessionServiceImpl implements SessionService, AccountService, AuthorizedCalls {
 
     private static final Duration MAX_LEAD = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LoginObserver> loginObservers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "SOHOSIP session refresh");
         t.setDaemon(true);
@@ -136,6 +137,13 @@ public final class SessionServiceImpl implements SessionService, AccountService 
             token = r.token();
             backoff = firstBackoff;
             schedule(refreshDelay(r.expiresAt()));
+        }
+        for (LoginObserver o : loginObservers) {
+            try {
+                o.loggedIn(server, r.account(), password);
+            } catch (RuntimeException e) {
+                // an observer's trouble (e.g. an unreadable cache) must not fail the login
+            }
         }
         change(new SessionEvent(SessionState.LOGGED_IN, r.account(), server, null));
         return r.account();
@@ -304,6 +312,21 @@ public final class SessionServiceImpl implements SessionService, AccountService 
             }
             return c;
         }
+    }
+
+    @Override
+    public <T> T authorized(java.util.function.BiFunction<ApiClient, String, T> call) {
+        return withToken(t -> call.apply(client(), t));
+    }
+
+    @Override
+    public void addLoginObserver(LoginObserver observer) {
+        loginObservers.add(observer);
+    }
+
+    @Override
+    public void removeLoginObserver(LoginObserver observer) {
+        loginObservers.remove(observer);
     }
 
     @Override
