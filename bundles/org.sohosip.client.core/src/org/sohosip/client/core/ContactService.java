@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import org.sohosip.core.Contact;
+import org.sohosip.core.PhoneNumberRules;
 import org.sohosip.core.api.ContactData;
 import org.sohosip.core.api.ImportPreview;
 import org.sohosip.core.api.ImportResult;
@@ -88,6 +89,9 @@ public interface ContactService {
      * @return the display name, if known
      */
     Optional<String> nameForNumber(String number);
+
+    /** @return the office's rules for matching numbers, as the server told them (defaults before the first load) */
+    PhoneNumberRules numberRules();
 
     /** @return the contact whose number matches {@code number}, as for {@link #nameForNumber} */
     Optional<Contact> contactForNumber(String number);

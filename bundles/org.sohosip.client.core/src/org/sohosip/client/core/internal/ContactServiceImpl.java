@@ -424,6 +424,13 @@ public final class ContactServiceImpl implements ContactService, DirectoryServic
     }
 
     @Override
+    public PhoneNumberRules numberRules() {
+        synchronized (lock) {
+            return state.rules;
+        }
+    }
+
+    @Override
     public Optional<Contact> contactForNumber(String number) {
         synchronized (lock) {
             return state.byNumber(number);
