@@ -99,8 +99,7 @@ public final class ContactsPart {
         column(Messages.Column_email, 200, c -> String.join(", ", c.emails()));
         column(Messages.Column_groups, 140, c -> String.join(", ", c.groups()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.addDoubleClickListener(e -> callSelected());
-        viewer.getTable().addListener(SWT.DefaultSelection, e -> callSelected()); // Enter
+        viewer.addDoubleClickListener(e -> callSelected()); // JFace reports Enter (default selection) here too
         viewer.getTable().addListener(SWT.MenuDetect, e -> numberMenu());
         GridDataFactory.fillDefaults().grab(true, true).span(8, 1).applyTo(viewer.getControl());
 

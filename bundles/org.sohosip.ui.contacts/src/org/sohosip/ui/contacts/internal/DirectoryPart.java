@@ -61,8 +61,7 @@ public final class DirectoryPart {
         column(Messages.Column_extension, 100, DirectoryEntry::extension);
         column(Messages.Column_sip, 260, DirectoryEntry::sipAddress);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.addDoubleClickListener(e -> callSelected());
-        viewer.getTable().addListener(SWT.DefaultSelection, e -> callSelected());
+        viewer.addDoubleClickListener(e -> callSelected()); // JFace reports Enter (default selection) here too
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);

@@ -62,7 +62,7 @@ public final class ImportWizard extends Wizard {
     @Override
     public boolean performFinish() {
         Path path = file.path();
-        ImportResult done = run(m -> service.importFile(path, progress(m, path), m::isCanceled));
+        ImportResult done = run(path, m -> service.importFile(path, progress(m, path), m::isCanceled));
         if (done == null) {
             return false;
         }
@@ -85,11 +85,13 @@ public final class ImportWizard extends Wizard {
         return preview;
     }
 
-    private <T> @Nullable T run(Function<IProgressMonitor, T> work) {
+    /** Runs {@code work} off the UI thread with the wizard's progress bar; widgets must not be touched in it. */
+    private <T> @Nullable T run(Path path, Function<IProgressMonitor, T> work) {
         AtomicReference<T> out = new AtomicReference<>();
+        String task = NLS.bind(Messages.Import_sending, path.getFileName());
         try {
             getContainer().run(true, true, monitor -> {
-                monitor.beginTask(NLS.bind(Messages.Import_sending, file.path().getFileName()), 1000);
+                monitor.beginTask(task, 1000);
                 out.set(work.apply(monitor));
                 monitor.done();
             });
@@ -162,13 +164,19 @@ public final class ImportWizard extends Wizard {
             return path;
         }
 
+        /** Next is possible once the file exists; the preview itself runs only when Next is pressed. */
+        @Override
+        public boolean canFlipToNextPage() {
+            return isPageComplete();
+        }
+
         @Override
         public @Nullable IWizardPage getNextPage() {
-            if (getContainer().getCurrentPage() != this) {
-                return preview; // asked while laying out the buttons: no preview yet
+            if (getContainer() == null || getContainer().getCurrentPage() != this || !isPageComplete()) {
+                return preview;
             }
             Path p = path();
-            ImportPreview shown = run(m -> service.previewImport(p, progress(m, p), m::isCanceled));
+            ImportPreview shown = run(p, m -> service.previewImport(p, progress(m, p), m::isCanceled));
             if (shown == null) {
                 return null;
             }
