@@ -72,6 +72,18 @@ public interface ContactStore {
     /** @return all of the owner's contacts, by name */
     List<Contact> all(long ownerId);
 
+    /**
+     * What import needs to find duplicates, without loading whole contacts.
+     *
+     * @param displayName      the contact's name
+     * @param normalizedNumbers the matching forms of its numbers
+     */
+    record MatchKey(String displayName, List<String> normalizedNumbers) {
+    }
+
+    /** @return name and number forms of each of the owner's contacts */
+    List<MatchKey> matchKeys(long ownerId);
+
     /** @return the owner's contacts having a number with this normalized form */
     List<Contact> byNumber(long ownerId, String normalized);
 }

@@ -99,7 +99,7 @@ public final class ContactServiceImpl implements ContactService, DirectoryServic
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         calls.removeLoginObserver(this);
         session.removeListener(this);
         worker.shutdownNow();

@@ -60,7 +60,7 @@ final class ImportHandlers {
     private ImportPlan plan(Exchange exchange) {
         boolean vcard = isVCard(exchange.contentType(), exchange.upload());
         // A client that gives up (the user cancelled) closes the connection; nothing has been stored by then.
-        return ImportPlan.of(exchange.upload(), vcard, contacts.all(ContactHandlers.owner(exchange)), validator,
+        return ImportPlan.of(exchange.upload(), vcard, contacts.matchKeys(ContactHandlers.owner(exchange)), validator,
                 () -> Thread.currentThread().isInterrupted());
     }
 

@@ -19,6 +19,7 @@ import org.sohosip.core.api.ImportProblem;
 import org.sohosip.server.api.internal.exchange.CsvFormat;
 import org.sohosip.server.api.internal.exchange.Entry;
 import org.sohosip.server.api.internal.exchange.VCardFormat;
+import org.sohosip.server.store.ContactStore;
 
 /**
  * What importing a file into one phonebook means: every entry read, checked and classified as new, duplicate (same
@@ -44,9 +45,9 @@ final class ImportPlan {
     /**
      * @param upload   the file's bytes (UTF-8, with or without byte order mark)
      * @param vcard    whether it is a vCard file (else CSV)
-     * @param existing the phonebook now
+     * @param existing names and number forms of the phonebook now
      */
-    static ImportPlan of(byte[] upload, boolean vcard, List<Contact> existing, ContactValidator validator,
+    static ImportPlan of(byte[] upload, boolean vcard, List<ContactStore.MatchKey> existing, ContactValidator validator,
             BooleanSupplier cancelled) {
         String text = new String(upload, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -55,7 +56,7 @@ final class ImportPlan {
         ImportPlan plan = new ImportPlan(vcard ? "vcard" : "csv");
         List<Entry> entries = vcard ? VCardFormat.read(text, cancelled) : CsvFormat.read(text, cancelled);
         Map<String, List<Set<String>>> known = new HashMap<>();
-        existing.forEach(c -> remember(known, key(c.displayName()), forms(c.numbers())));
+        existing.forEach(c -> remember(known, key(c.displayName()), new HashSet<>(c.normalizedNumbers())));
         for (Entry entry : entries) {
             plan.entries++;
             plan.problems.addAll(entry.problems());

@@ -3,6 +3,9 @@ package org.sohosip.server.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +29,7 @@ import org.sohosip.server.store.StaleContactException;
 final class JpaContactStore implements ContactStore {
 
     private final Transactions transactions;
+    private final SearchIndex index = new SearchIndex();
 
     JpaContactStore(Transactions transactions) {
         this.transactions = transactions;
@@ -38,25 +42,57 @@ final class JpaContactStore implements ContactStore {
 
     @Override
     public List<Contact> createAll(long ownerId, List<Contact> drafts) {
-        return transactions.run(em -> {
+        return writing(ownerId, () -> transactions.run(em -> {
             Instant now = Instant.now();
-            List<ContactEntity> entities = new ArrayList<>(drafts.size());
-            int i = 0;
+            List<Contact> stored = new ArrayList<>(drafts.size());
+            List<ContactEntity> chunk = new ArrayList<>();
             for (Contact draft : drafts) {
                 ContactEntity entity = new ContactEntity(ownerId, draft, now);
                 em.persist(entity);
-                entities.add(entity);
-                if (++i % 500 == 0) {
-                    em.flush(); // keeps the unit of work small on big imports
+                chunk.add(entity);
+                if (chunk.size() == 500) {
+                    flushChunk(em, chunk, stored);
                 }
             }
-            em.flush(); // assigns the ids
-            return entities.stream().map(ContactEntity::toContact).toList();
-        });
+            flushChunk(em, chunk, stored);
+            return stored;
+        }));
+    }
+
+    /**
+     * Writes a chunk (assigning ids) and lets go of it: without weaving every flush compares each managed entity
+     * with its copy, so a big import would slow down with every chunk it keeps. Still one transaction.
+     */
+    private static void flushChunk(EntityManager em, List<ContactEntity> chunk, List<Contact> stored) {
+        em.flush();
+        chunk.forEach(e -> stored.add(e.toContact()));
+        chunk.clear();
+        em.clear();
+    }
+
+    @Override
+    public List<MatchKey> matchKeys(long ownerId) {
+        return transactions.run(em -> em.createQuery("SELECT c.displayName, c.matchForms FROM ContactEntity c"
+                + " WHERE c.ownerId = :o", Object[].class).setParameter("o", ownerId).getResultList().stream()
+                .map(r -> new MatchKey((String) r[0], java.util.Arrays.stream(((String) r[1]).split("\\|"))
+                        .filter(f -> !f.isEmpty()).toList())).toList());
+    }
+
+    /** Every write goes through here: the owner's search copy is dropped once the transaction has ended. */
+    private <T> T writing(long ownerId, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            index.invalidate(ownerId);
+        }
     }
 
     @Override
     public Contact update(long ownerId, Contact changed, long expectedVersion) {
+        return writing(ownerId, () -> updateNow(ownerId, changed, expectedVersion));
+    }
+
+    private Contact updateNow(long ownerId, Contact changed, long expectedVersion) {
         try {
             return transactions.run(em -> {
                 ContactEntity entity = owned(em, ownerId, changed.id());
@@ -76,14 +112,14 @@ final class JpaContactStore implements ContactStore {
 
     @Override
     public void delete(long ownerId, long id, @Nullable Long expectedVersion) {
-        transactions.run(em -> {
+        writing(ownerId, () -> transactions.run(em -> {
             ContactEntity entity = owned(em, ownerId, id);
             if (expectedVersion != null && entity.version() != expectedVersion) {
                 throw new StaleContactException(entity.toContact());
             }
             em.remove(entity);
             return id;
-        });
+        }));
     }
 
     @Override
@@ -99,38 +135,46 @@ final class JpaContactStore implements ContactStore {
     public Page search(long ownerId, String query, String digits, Sort sort, boolean descending, int offset,
             int limit) {
         String folded = ContactRules.fold(query.strip());
-        String where = "c.ownerId = :o";
-        if (!folded.isEmpty()) {
-            where += " AND (c.searchText LIKE :q ESCAPE '\\'"
-                    + (digits.isEmpty() ? "" : " OR c.searchText LIKE :d ESCAPE '\\'") + ")";
+        String bare = digits.replace("+", "");
+        List<SearchIndex.Row> rows = index.rows(ownerId, () -> rows(ownerId));
+        List<SearchIndex.Row> matches = folded.isEmpty() ? rows : rows.stream()
+                .filter(r -> r.text().contains(folded) || (!bare.isEmpty() && r.text().contains(bare))).toList();
+        if (sort != Sort.NAME || descending) {
+            matches = matches.stream().sorted(SearchIndex.order(sort, descending)).toList();
         }
-        String order = switch (sort) {
-        case NAME -> "c.sortName" + dir(descending) + ", c.id";
-        case COMPANY -> "c.sortCompany" + dir(descending) + ", c.sortName, c.id";
-        case CREATED -> "c.createdAt" + dir(descending) + ", c.id";
-        case UPDATED -> "c.updatedAt" + dir(descending) + ", c.id";
-        };
-        String filter = where;
-        return transactions.run(em -> {
-            TypedQuery<ContactEntity> items = em.createQuery("SELECT c FROM ContactEntity c WHERE " + filter
-                    + " ORDER BY " + order, ContactEntity.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c WHERE " + filter,
-                    Long.class);
-            for (TypedQuery<?> q : List.of(items, count)) {
-                q.setParameter("o", ownerId);
-                if (!folded.isEmpty()) {
-                    q.setParameter("q", "%" + escape(folded) + "%");
-                    if (!digits.isEmpty()) {
-                        q.setParameter("d", "%" + escape(digits.replace("+", "")) + "%");
-                    }
-                }
-            }
-            List<Contact> page = batched(items).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(ContactEntity::toContact).toList();
-            long total = page.size() < limit && (offset == 0 || !page.isEmpty()) ? offset + page.size()
-                    : count.getSingleResult();
-            return new Page(page, total);
-        });
+        int from = Math.min(offset, matches.size());
+        int to = (int) Math.min((long) offset + limit, matches.size());
+        List<Long> ids = matches.subList(from, to).stream().map(SearchIndex.Row::id).toList();
+        return new Page(byIds(ownerId, ids), matches.size());
+    }
+
+    /** @return the contacts with these ids, in this order (one query) */
+    private List<Contact> byIds(long ownerId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Contact> found = new HashMap<>();
+        transactions.run(em -> em.createQuery("SELECT c FROM ContactEntity c WHERE c.ownerId = :o AND c.id IN :ids",
+                ContactEntity.class).setParameter("o", ownerId).setParameter("ids", ids)
+                .setHint(QueryHints.READ_ONLY, "true").getResultList()).forEach(e -> {
+                    Contact c = e.toContact();
+                    found.put(c.id(), c);
+                });
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<SearchIndex.Row> rows(long ownerId) {
+        return transactions.run(em -> em.createQuery("SELECT c.id, c.searchText, c.sortName, c.sortCompany,"
+                + " c.createdAt, c.updatedAt FROM ContactEntity c WHERE c.ownerId = :o", Object[].class)
+                .setParameter("o", ownerId).getResultList().stream().map(r -> new SearchIndex.Row((Long) r[0],
+                        (String) r[1], (String) r[2], (String) r[3], instant(r[4]), instant(r[5]))).toList());
+    }
+
+    /** A projection may hand back the column's own type rather than the converted one. */
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.time.LocalDateTime t
+                ? t.toInstant(java.time.ZoneOffset.UTC) : ((java.sql.Timestamp) value).toLocalDateTime()
+                        .toInstant(java.time.ZoneOffset.UTC);
     }
 
     @Override
@@ -161,10 +205,6 @@ final class JpaContactStore implements ContactStore {
 
     private static TypedQuery<ContactEntity> batched(TypedQuery<ContactEntity> query) {
         return query.setHint(QueryHints.READ_ONLY, "true");
-    }
-
-    private static String dir(boolean descending) {
-        return descending ? " DESC" : " ASC";
     }
 
     private static String escape(String text) {
