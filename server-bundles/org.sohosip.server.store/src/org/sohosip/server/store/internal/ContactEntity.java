@@ -9,8 +9,6 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -29,8 +27,8 @@ public class ContactEntity {
 
     private static final int MAX_SEARCH_TEXT = 12000;
 
+    /** Assigned by {@link IdBlocks} before persisting, so that inserts can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     private @Nullable Long id;
 
@@ -92,7 +90,8 @@ public class ContactEntity {
     protected ContactEntity() {
     }
 
-    ContactEntity(long ownerId, Contact draft, Instant now) {
+    ContactEntity(long id, long ownerId, Contact draft, Instant now) {
+        this.id = id;
         this.ownerId = ownerId;
         this.createdAt = now;
         apply(draft, now);

@@ -30,6 +30,7 @@ final class JpaContactStore implements ContactStore {
 
     private final Transactions transactions;
     private final SearchIndex index = new SearchIndex();
+    private final IdBlocks ids = new IdBlocks();
 
     JpaContactStore(Transactions transactions) {
         this.transactions = transactions;
@@ -47,7 +48,7 @@ final class JpaContactStore implements ContactStore {
             List<Contact> stored = new ArrayList<>(drafts.size());
             List<ContactEntity> chunk = new ArrayList<>();
             for (Contact draft : drafts) {
-                ContactEntity entity = new ContactEntity(ownerId, draft, now);
+                ContactEntity entity = new ContactEntity(ids.next(em), ownerId, draft, now);
                 em.persist(entity);
                 chunk.add(entity);
                 if (chunk.size() == 500) {
