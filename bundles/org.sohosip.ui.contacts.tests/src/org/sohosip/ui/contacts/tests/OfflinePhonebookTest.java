@@ -18,6 +18,7 @@ import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.SessionService;
 import org.sohosip.client.core.SessionState;
 import org.sohosip.client.core.SyncConflict;
+import org.sohosip.client.core.UserSettingsService;
 import org.sohosip.client.core.internal.AuthorizedCalls;
 import org.sohosip.client.core.internal.ContactServiceImpl;
 import org.sohosip.core.Account;
@@ -104,6 +105,25 @@ class OfflinePhonebookTest {
         } finally {
             session.logout();
         }
+    }
+
+    @Test
+    void settingsFollowTheUserToTheNextLogin() throws Exception {
+        RunningServer server = RunningServer.get();
+        server.user("mover", "3399");
+        SessionService session = server.service(SessionService.class);
+        UserSettingsService settings = server.service(UserSettingsService.class);
+        session.login(server.uri(), "mover", RunningServer.PASSWORD.toCharArray(), certificate -> true);
+        RunningServer.await("settings loaded at login", () -> settings.settings() != null);
+        settings.put("ringtone", "bells.wav");
+        settings.put("ui.contacts.group", "Suppliers");
+        session.logout();
+        assertEquals(java.util.Map.of(), settings.settings(), "nothing of the user stays after logout");
+        session.login(server.uri(), "mover", RunningServer.PASSWORD.toCharArray(), certificate -> true);
+        RunningServer.await("settings loaded at the next login", () -> "bells.wav".equals(settings.settings()
+                .get("ringtone")));
+        assertEquals(Optional.of("Suppliers"), settings.setting("ui.contacts.group"));
+        session.logout();
     }
 
     private static Path cacheFile(String username) throws Exception {

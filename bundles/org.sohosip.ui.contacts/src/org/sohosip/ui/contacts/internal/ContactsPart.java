@@ -101,6 +101,7 @@ public final class ContactsPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> callSelected()); // JFace reports Enter (default selection) here too
         viewer.getTable().addListener(SWT.MenuDetect, e -> numberMenu());
+        dragNumbers();
         GridDataFactory.fillDefaults().grab(true, true).span(8, 1).applyTo(viewer.getControl());
 
         notice = new Label(parent, SWT.WRAP);
@@ -211,6 +212,29 @@ public final class ContactsPart {
         String target = ContactFilter.dialTarget(c);
         status.setText(target == null ? NLS.bind(Messages.Contacts_noNumber, c.displayName())
                 : Dialer.dial(telephony, c.displayName(), target));
+    }
+
+    /**
+     * A contact dragged out of the table carries the number to dial as text, so dropping it on the softphone's
+     * number field (or any text field) fills in that number.
+     */
+    private void dragNumbers() {
+        org.eclipse.swt.dnd.DragSource source = new org.eclipse.swt.dnd.DragSource(viewer.getTable(),
+                org.eclipse.swt.dnd.DND.DROP_COPY);
+        source.setTransfer(org.eclipse.swt.dnd.TextTransfer.getInstance());
+        source.addDragListener(new org.eclipse.swt.dnd.DragSourceAdapter() {
+            @Override
+            public void dragStart(org.eclipse.swt.dnd.DragSourceEvent event) {
+                Contact c = selected();
+                event.doit = c != null && ContactFilter.dialTarget(c) != null;
+            }
+
+            @Override
+            public void dragSetData(org.eclipse.swt.dnd.DragSourceEvent event) {
+                Contact c = selected();
+                event.data = c == null ? "" : java.util.Objects.requireNonNullElse(ContactFilter.dialTarget(c), "");
+            }
+        });
     }
 
     private void numberMenu() {
