@@ -53,7 +53,8 @@ class OfflinePhonebookTest {
             contacts.refresh();
             Contact alpha = contacts.save(0, data("Alpha", "0911 000 001", null));
             Contact beta = contacts.save(0, data("Beta", "0911 000 002", null));
-            assertTrue(alpha.id() > 0 && beta.id() > 0);
+            assertTrue(alpha.id() > 0 && beta.id() > 0, () -> "saved online: " + alpha + " " + beta + ", offline="
+                    + contacts.offline() + ", pending=" + contacts.pendingChanges() + ", session=" + session.state());
 
             relay.cut();
             Contact alphaOffline = contacts.save(alpha.id(), data("Alpha Offline", "0911 000 001", alpha.version()));
