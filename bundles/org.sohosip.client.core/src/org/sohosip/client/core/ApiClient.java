@@ -222,6 +222,90 @@ public final class ApiClient {
                 new TypeReference<List<LoginRecord>>() { }));
     }
 
+    /**
+     * Calls any JSON endpoint of the API; the typed methods above are shorthands for the common ones.
+     *
+     * @param method HTTP method
+     * @param path   path and query below the server, e.g. {@code /api/v1/contacts?q=kate}
+     * @param token  bearer token, or {@code null}
+     * @param body   JSON body, or {@code null}
+     * @param answer the type of the answer, or {@code null} to ignore it
+     * @return the answer, or {@code null} for 204 or when {@code answer} is {@code null}
+     * @since 0.1
+     */
+    public <T> @Nullable T request(String method, String path, @Nullable String token, @Nullable Object body,
+            @Nullable TypeReference<T> answer) {
+        return call(method, path, token, body, answer == null ? null : json.getTypeFactory().constructType(answer));
+    }
+
+    /**
+     * Sends a file (vCard, CSV) as the body and reads a JSON answer.
+     *
+     * @param progress told the bytes sent so far and the total
+     * @param cancelled checked while sending; when it turns true the upload stops with a {@link ClientException}
+     * @since 0.1
+     */
+    public <T> T upload(String path, String token, byte[] file, String contentType,
+            java.util.function.BiConsumer<Long, Long> progress, java.util.function.BooleanSupplier cancelled,
+            TypeReference<T> answer) {
+        HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(10))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new UploadStream(file, progress, cancelled)), file.length)).build();
+        HttpResponse<byte[]> r = send(request);
+        if (cancelled.getAsBoolean()) {
+            throw new ClientException("Cancelled.");
+        }
+        try {
+            if (r.statusCode() >= 400) {
+                throw new ApiException(ErrorBodies.parse(json, r.statusCode(), r.body()), retryAfter(r));
+            }
+            return json.readValue(r.body(), json.getTypeFactory().constructType(answer));
+        } catch (IOException e) {
+            throw new ClientException("The server at " + server + " sent an answer the client cannot read ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * Fetches a file (an export).
+     *
+     * @return the file's bytes
+     * @since 0.1
+     */
+    public byte[] download(String path, String token) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).GET().build());
+        if (r.statusCode() >= 400) {
+            throw new ApiException(ErrorBodies.parse(json, r.statusCode(), r.body()), retryAfter(r));
+        }
+        return r.body();
+    }
+
+    /** Counts what the HTTP client reads, and fails the upload once the user cancelled. */
+    private static final class UploadStream extends java.io.ByteArrayInputStream {
+        private final java.util.function.BiConsumer<Long, Long> progress;
+        private final java.util.function.BooleanSupplier cancelled;
+
+        UploadStream(byte[] bytes, java.util.function.BiConsumer<Long, Long> progress,
+                java.util.function.BooleanSupplier cancelled) {
+            super(bytes);
+            this.progress = progress;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.io.UncheckedIOException(new IOException("cancelled"));
+            }
+            int n = super.read(b, off, Math.min(len, 64 * 1024));
+            progress.accept((long) pos, (long) count);
+            return n;
+        }
+    }
+
     private JavaType type(Class<?> c) {
         return json.getTypeFactory().constructType(c);
     }

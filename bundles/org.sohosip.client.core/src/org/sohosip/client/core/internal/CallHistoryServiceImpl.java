@@ -17,11 +17,11 @@ import org.sohosip.core.api.CallHistoryEntry;
 @Component(service = CallHistoryService.class)
 public final class CallHistoryServiceImpl implements CallHistoryService {
 
-    private final ApiSession session;
+    private final AuthorizedCalls session;
 
     /** @param session the login session whose token the requests carry */
     @Activate
-    public CallHistoryServiceImpl(@Reference ApiSession session) {
+    public CallHistoryServiceImpl(@Reference AuthorizedCalls session) {
         this.session = session;
     }
 
@@ -32,7 +32,7 @@ public final class CallHistoryServiceImpl implements CallHistoryService {
             // the server would answer 400; say it in the words of the history's date range instead
             throw new IllegalArgumentException("The start of the date range must be before its end.");
         }
-        return session.call((api, token) -> api.calls(token, direction, disposition, from, to, limit));
+        return session.authorized((api, token) -> api.calls(token, direction, disposition, from, to, limit));
     }
 
     @Override

@@ -46,13 +46,14 @@ import org.sohosip.client.core.internal.phone.SipAccountSource;
  * The login session: holds the token (never shown), refreshes it ahead of expiry, and retries with growing pauses
  * when the server cannot be reached. Also serves {@link AccountService} with the session's token.
  */
-@Component(service = { SessionService.class, AccountService.class, ApiSession.class, SipAccountSource.class })
-public final class SessionServiceImpl implements SessionService, AccountService, ApiSession, SipAccountSource {
+@Component(service = { SessionService.class, AccountService.class, AuthorizedCalls.class, SipAccountSource.class })
+public final class SessionServiceImpl implements SessionService, AccountService, AuthorizedCalls, SipAccountSource {
 
     private static final Duration MAX_LEAD = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LoginObserver> loginObservers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "SOHOSIP session refresh");
         t.setDaemon(true);
@@ -146,6 +147,13 @@ public final class SessionServiceImpl implements SessionService, AccountService,
             sipAccount = sip.account();
             sipProblem = sip.problem();
             schedule(refreshDelay(r.expiresAt()));
+        }
+        for (LoginObserver o : loginObservers) {
+            try {
+                o.loggedIn(server, r.account(), password);
+            } catch (RuntimeException e) {
+                // an observer's trouble (e.g. an unreadable cache) must not fail the login
+            }
         }
         change(new SessionEvent(SessionState.LOGGED_IN, r.account(), server, null));
         return r.account();
@@ -363,8 +371,18 @@ public final class SessionServiceImpl implements SessionService, AccountService,
     }
 
     @Override
-    public <T> T call(BiFunction<ApiClient, String, T> request) {
-        return withToken(t -> request.apply(client(), t));
+    public <T> T authorized(BiFunction<ApiClient, String, T> call) {
+        return withToken(t -> call.apply(client(), t));
+    }
+
+    @Override
+    public void addLoginObserver(LoginObserver observer) {
+        loginObservers.add(observer);
+    }
+
+    @Override
+    public void removeLoginObserver(LoginObserver observer) {
+        loginObservers.remove(observer);
     }
 
     @Override

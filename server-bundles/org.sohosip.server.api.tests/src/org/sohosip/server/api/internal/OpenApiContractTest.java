@@ -24,7 +24,19 @@ import org.sohosip.core.CallDirection;
 import org.sohosip.core.CallDisposition;
 import org.sohosip.core.LoginEvent;
 import org.sohosip.core.LoginRecord;
+import org.sohosip.core.Contact;
+import org.sohosip.core.PhoneNumber;
+import org.sohosip.core.PhoneNumberRules;
+import org.sohosip.core.PhoneType;
 import org.sohosip.core.api.AccountChanges;
+import org.sohosip.core.api.ContactConflict;
+import org.sohosip.core.api.ContactData;
+import org.sohosip.core.api.ContactPage;
+import org.sohosip.core.api.DirectoryEntry;
+import org.sohosip.core.api.ImportPreview;
+import org.sohosip.core.api.ImportProblem;
+import org.sohosip.core.api.ImportResult;
+import org.sohosip.core.api.UserSettings;
 import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.core.api.LoginRequest;
@@ -43,7 +55,9 @@ class OpenApiContractTest {
 
     private static final List<Class<? extends Record>> BODIES = List.of(Account.class, LoginRecord.class,
             LoginRequest.class, LoginResponse.class, NewAccount.class, AccountChanges.class, PasswordChange.class,
-            ApiError.class, SipSettings.class, CallHistoryEntry.class);
+            ApiError.class, SipSettings.class, CallHistoryEntry.class, Contact.class, PhoneNumber.class,
+            PhoneNumberRules.class, ContactData.class, ContactPage.class, ContactConflict.class, DirectoryEntry.class,
+            ImportProblem.class, ImportPreview.class, ImportResult.class, UserSettings.class);
 
     private static JsonNode doc;
 
@@ -104,6 +118,15 @@ class OpenApiContractTest {
         for (Endpoint endpoint : Endpoint.values()) {
             JsonNode op = operation(endpoint);
             Class<? extends Record> body = endpoint.body();
+            if (endpoint.upload()) {
+                for (String type : List.of("text/vcard", "text/csv")) {
+                    assertTrue(op.at("/requestBody/content").has(type), endpoint + " takes " + type);
+                }
+                for (String status : List.of("400", "413", "415")) {
+                    assertTrue(op.path("responses").has(status), endpoint + " documents " + status);
+                }
+                continue;
+            }
             if (body == null) {
                 assertFalse(op.has("requestBody"), endpoint + " takes no body");
                 continue;
@@ -149,6 +172,22 @@ class OpenApiContractTest {
         List<String> documented = new ArrayList<>();
         doc.at("/components/schemas/LoginEvent/enum").forEach(v -> documented.add(v.asText()));
         assertEquals(Arrays.stream(LoginEvent.values()).map(Enum::name).toList(), documented);
+    }
+
+    @Test
+    void phoneTypeEnumMatches() {
+        List<String> documented = new ArrayList<>();
+        doc.at("/components/schemas/PhoneType/enum").forEach(v -> documented.add(v.asText()));
+        assertEquals(Arrays.stream(PhoneType.values()).map(Enum::name).toList(), documented);
+    }
+
+    @Test
+    void conflictAnswersCarryEveryApiErrorField() {
+        List<String> error = new ArrayList<>();
+        doc.at("/components/schemas/ApiError/properties").fieldNames().forEachRemaining(error::add);
+        List<String> conflict = new ArrayList<>();
+        doc.at("/components/schemas/ContactConflict/properties").fieldNames().forEachRemaining(conflict::add);
+        assertEquals(error, conflict.subList(0, error.size()), "a client reading ApiError understands a conflict");
     }
 
     @Test

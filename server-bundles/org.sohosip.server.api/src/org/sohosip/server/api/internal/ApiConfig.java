@@ -38,4 +38,16 @@ public @interface ApiConfig {
 
     /** @return comma-separated CIDR networks whose requests may use the administration endpoints */
     String api_admin_allowFrom() default "127.0.0.0/8,::1/128";
+
+    /** @return the office's country calling code for matching national numbers ({@code 886}); empty: none */
+    String phone_countryCode() default "886";
+
+    /** @return the national trunk prefix ({@code 0}) */
+    String phone_trunkPrefix() default "0";
+
+    /** @return comma-separated international access prefixes ({@code 00}) */
+    String phone_internationalPrefix() default "00";
+
+    /** @return the digit(s) dialled in the office for an outside line, stripped before matching; empty: none */
+    String phone_outsideLinePrefix() default "";
 }

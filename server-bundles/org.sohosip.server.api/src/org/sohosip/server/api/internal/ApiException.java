@@ -16,6 +16,7 @@ public final class ApiException extends RuntimeException {
 
     private final transient ApiError error;
     private final Map<String, String> headers;
+    private final transient Object body;
 
     ApiException(int status, String code, String message) {
         this(status, code, message, Map.of(), Map.of());
@@ -25,6 +26,24 @@ public final class ApiException extends RuntimeException {
         super(message, null, false, false); // control flow, not a fault: no stack trace needed
         this.error = new ApiError(status, code, message, fields);
         this.headers = Map.copyOf(headers);
+        this.body = this.error;
+    }
+
+    private ApiException(int status, String code, String message, Object body) {
+        super(message, null, false, false);
+        this.error = new ApiError(status, code, message, Map.of());
+        this.headers = Map.of();
+        this.body = body;
+    }
+
+    /** @return an error answered with a richer body than {@link ApiError} (which must repeat its fields) */
+    static ApiException withBody(int status, String code, String message, Object body) {
+        return new ApiException(status, code, message, body);
+    }
+
+    /** @return what to write as the answer's body: the {@link #error()}, or a richer body carrying its fields */
+    public Object body() {
+        return body;
     }
 
     /** @return the body to answer with */

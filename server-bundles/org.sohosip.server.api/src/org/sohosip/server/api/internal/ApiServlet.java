@@ -4,7 +4,9 @@ package org.sohosip.server.api.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +16,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.sohosip.core.PhoneNumberRules;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.CallRecordStore;
+import org.sohosip.server.store.ContactStore;
+import org.sohosip.server.store.UserSettingsStore;
 import org.sohosip.server.store.LoginRecordStore;
 
 import jakarta.servlet.Servlet;
@@ -42,7 +47,8 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference(name = "accounts") AccountStore accounts,
             @Reference(name = "records") LoginRecordStore records, @Reference(name = "calls") CallRecordStore calls,
-            ApiConfig config) {
+            @Reference(name = "contacts") ContactStore contacts,
+            @Reference(name = "settings") UserSettingsStore settings, ApiConfig config) {
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService(clock, Duration.ofSeconds(config.api_token_ttl()), new SecureRandom());
         LoginThrottle throttle = new LoginThrottle(clock, config.api_login_slowAfter(), config.api_login_lockAfter(),
@@ -70,10 +76,34 @@ public final class ApiServlet extends HttpServlet {
         CallHandlers callHandlers = new CallHandlers(calls, accounts, config.sip_domain(), config.sip_port());
         handlers.put(Endpoint.SIP_SETTINGS, callHandlers::sipSettings);
         handlers.put(Endpoint.MY_CALLS, callHandlers::myCalls);
+        PhoneNumberRules numberRules = numberRules(config);
+        ContactHandlers phonebook = new ContactHandlers(contacts, numberRules);
+        ImportHandlers exchangeFormats = new ImportHandlers(contacts, numberRules);
+        SettingsHandlers own = new SettingsHandlers(settings);
+        handlers.put(Endpoint.LIST_CONTACTS, phonebook::list);
+        handlers.put(Endpoint.CREATE_CONTACT, phonebook::create);
+        handlers.put(Endpoint.NUMBER_RULES, exchange -> exchange.respond(200, numberRules));
+        handlers.put(Endpoint.EXPORT_CONTACTS, exchangeFormats::export);
+        handlers.put(Endpoint.PREVIEW_IMPORT, exchangeFormats::preview);
+        handlers.put(Endpoint.IMPORT_CONTACTS, exchangeFormats::apply);
+        handlers.put(Endpoint.GET_CONTACT, phonebook::get);
+        handlers.put(Endpoint.UPDATE_CONTACT, phonebook::update);
+        handlers.put(Endpoint.DELETE_CONTACT, phonebook::delete);
+        handlers.put(Endpoint.DIRECTORY, new DirectoryHandler(accounts, config.sip_domain()));
+        handlers.put(Endpoint.GET_SETTINGS, own::get);
+        handlers.put(Endpoint.REPLACE_SETTINGS, own::replace);
         handlers.put(Endpoint.OPENAPI, new OpenApiDocument());
         this.dispatcher = new Dispatcher(new Router(handlers), new Guard(tokens, accounts, adminNetworks), new Json(),
                 scheduler);
         scheduler.execute(login::warmUp);
+    }
+
+    /** @return the number matching rules of the {@code phone.*} keys */
+    static PhoneNumberRules numberRules(ApiConfig config) {
+        List<String> prefixes = Arrays.stream(config.phone_internationalPrefix().split(",")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+        return new PhoneNumberRules(config.phone_countryCode().strip(), config.phone_trunkPrefix().strip(), prefixes,
+                config.phone_outsideLinePrefix().strip());
     }
 
     @Override

@@ -24,6 +24,11 @@ public final class Dispatcher implements Exchange.Deferral {
 
     /** Largest request body accepted; the API's bodies are a few hundred bytes. */
     public static final int MAX_BODY = 64 * 1024;
+    /** Largest uploaded file (a phonebook of tens of thousands of cards). */
+    public static final int MAX_UPLOAD = 32 * 1024 * 1024;
+    /** Media types an upload may have. */
+    public static final java.util.List<String> UPLOAD_TYPES = java.util.List.of("text/vcard", "text/x-vcard",
+            "text/directory", "text/csv", "text/comma-separated-values", "text/plain");
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final byte[] NO_BODY = new byte[0];
@@ -48,7 +53,8 @@ public final class Dispatcher implements Exchange.Deferral {
         run(request, response, () -> {
             Router.Match match = router.match(request.getMethod(), path);
             Endpoint endpoint = match.endpoint();
-            byte[] body = endpoint.body() == null ? NO_BODY : readBody(request);
+            byte[] body = endpoint.upload() ? readUpload(request)
+                    : endpoint.body() == null ? NO_BODY : readBody(request);
             Exchange exchange = new Exchange(request, response, match.params(), body, json, this);
             switch (endpoint.access()) {
             case USER -> exchange.caller(guard.user(request.getHeader("Authorization")));
@@ -82,7 +88,7 @@ public final class Dispatcher implements Exchange.Deferral {
         try {
             step.run();
         } catch (ApiException e) {
-            writeError(response, e.error(), e.headers());
+            writeError(response, e.error(), e.body(), e.headers());
         } catch (IOException e) {
             LOG.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
@@ -113,12 +119,40 @@ public final class Dispatcher implements Exchange.Deferral {
         }
     }
 
+    private byte[] readUpload(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!UPLOAD_TYPES.contains(mediaType)) {
+            throw new ApiException(415, "unsupported_media_type", "Send the file as text/vcard or text/csv"
+                    + (type == null ? "." : ", not '" + type + "'."));
+        }
+        if (request.getContentLengthLong() > MAX_UPLOAD) {
+            throw uploadTooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_UPLOAD + 1);
+            if (body.length > MAX_UPLOAD) {
+                throw uploadTooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static ApiException uploadTooLarge() {
+        return new ApiException(413, "payload_too_large", "The file is larger than " + MAX_UPLOAD / (1024 * 1024)
+                + " MiB; split it and import the parts one after the other.");
+    }
+
     private static ApiException tooLarge() {
         return new ApiException(413, "payload_too_large", "The body is larger than " + MAX_BODY / 1024
                 + " KiB; the API's requests are much smaller.");
     }
 
     private void writeError(HttpServletResponse response, ApiError error, Map<String, String> headers) {
+        writeError(response, error, error, headers);
+    }
+
+    private void writeError(HttpServletResponse response, ApiError error, Object body, Map<String, String> headers) {
         if (response.isCommitted()) {
             return;
         }
@@ -126,7 +160,7 @@ public final class Dispatcher implements Exchange.Deferral {
             response.reset();
             response.setHeader("Cache-Control", "no-store");
             headers.forEach(response::setHeader);
-            byte[] bytes = json.write(error);
+            byte[] bytes = json.write(body);
             response.setStatus(error.status());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

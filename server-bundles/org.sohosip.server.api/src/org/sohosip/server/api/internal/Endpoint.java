@@ -3,9 +3,11 @@ package org.sohosip.server.api.internal;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.sohosip.core.api.AccountChanges;
+import org.sohosip.core.api.ContactData;
 import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
+import org.sohosip.core.api.UserSettings;
 
 /**
  * Every operation of the API, as data: the router serves exactly these, and a test holds {@code openapi.json} to
@@ -36,6 +38,30 @@ public enum Endpoint {
     SIP_SETTINGS("GET", "/sip", "sipSettings", Access.USER, null),
     /** The caller's call history. */
     MY_CALLS("GET", "/me/calls", "myCalls", Access.USER, null),
+    /** The caller's phonebook, paged, sorted and searched. */
+    LIST_CONTACTS("GET", "/contacts", "listContacts", Access.USER, null),
+    /** Add a contact. */
+    CREATE_CONTACT("POST", "/contacts", "createContact", Access.USER, ContactData.class),
+    /** How numbers are matched (the office's prefix rules). Listed before {@code /contacts/{id}}. */
+    NUMBER_RULES("GET", "/contacts/number-rules", "numberRules", Access.USER, null),
+    /** The phonebook as a vCard or CSV file. Listed before {@code /contacts/{id}}. */
+    EXPORT_CONTACTS("GET", "/contacts/export", "exportContacts", Access.USER, null),
+    /** What importing a vCard or CSV file would do. */
+    PREVIEW_IMPORT("POST", "/contacts/import/preview", "previewImport", Access.USER, null, true),
+    /** Import a vCard or CSV file, all or nothing. */
+    IMPORT_CONTACTS("POST", "/contacts/import", "importContacts", Access.USER, null, true),
+    /** One contact. */
+    GET_CONTACT("GET", "/contacts/{id}", "getContact", Access.USER, null),
+    /** Replace a contact (optimistic concurrency by version). */
+    UPDATE_CONTACT("PUT", "/contacts/{id}", "updateContact", Access.USER, ContactData.class),
+    /** Delete a contact. */
+    DELETE_CONTACT("DELETE", "/contacts/{id}", "deleteContact", Access.USER, null),
+    /** The company directory. */
+    DIRECTORY("GET", "/directory", "listDirectory", Access.USER, null),
+    /** The caller's own settings. */
+    GET_SETTINGS("GET", "/me/settings", "getSettings", Access.USER, null),
+    /** Replace the caller's own settings. */
+    REPLACE_SETTINGS("PUT", "/me/settings", "replaceSettings", Access.USER, UserSettings.class),
     /** This API's OpenAPI document. */
     OPENAPI("GET", "/openapi.json", "openApi", Access.PUBLIC, null);
 
@@ -57,9 +83,16 @@ public enum Endpoint {
     private final String operationId;
     private final Access access;
     private final @Nullable Class<? extends Record> body;
+    private final boolean upload;
 
     Endpoint(String method, String template, String operationId, Access access,
             @Nullable Class<? extends Record> body) {
+        this(method, template, operationId, access, body, false);
+    }
+
+    Endpoint(String method, String template, String operationId, Access access,
+            @Nullable Class<? extends Record> body, boolean upload) {
+        this.upload = upload;
         this.method = method;
         this.template = template;
         this.operationId = operationId;
@@ -90,5 +123,10 @@ public enum Endpoint {
     /** @return the JSON body type it reads, or {@code null} when it takes no body */
     public @Nullable Class<? extends Record> body() {
         return body;
+    }
+
+    /** @return whether it reads a file (vCard or CSV, up to {@code Dispatcher.MAX_UPLOAD}) instead of JSON */
+    public boolean upload() {
+        return upload;
     }
 }

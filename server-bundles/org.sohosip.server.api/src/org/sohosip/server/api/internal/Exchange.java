@@ -59,7 +59,7 @@ public final class Exchange {
         try {
             return Long.parseLong(param(name));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("'" + param(name) + "' is not an account id.");
+            throw ApiException.notFound("'" + param(name) + "' is not an id.");
         }
     }
 
@@ -71,6 +71,17 @@ public final class Exchange {
     /** @return a request header, or {@code null} */
     public @Nullable String header(String name) {
         return request.getHeader(name);
+    }
+
+    /** @return the uploaded file of an {@link Endpoint#upload()} endpoint */
+    public byte[] upload() {
+        return body;
+    }
+
+    /** @return the request's Content-Type, or empty */
+    public String contentType() {
+        String type = request.getContentType();
+        return type == null ? "" : type;
     }
 
     /** @return the body read as {@code type} */
@@ -111,6 +122,17 @@ public final class Exchange {
     /** Answers with a status and no body (204). */
     public void respond(int status) {
         response.setStatus(status);
+    }
+
+    /** Answers with a file to save under {@code filename}. */
+    public void respondFile(String contentType, String filename, byte[] bytes) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
     }
 
     /** Answers with a fixed JSON document. */

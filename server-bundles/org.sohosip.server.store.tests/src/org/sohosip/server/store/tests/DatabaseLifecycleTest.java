@@ -29,6 +29,10 @@ import org.sohosip.server.store.Credentials;
 /** Start, restart and refusal of the real database. Each test has its own data folder and port. */
 class DatabaseLifecycleTest {
 
+    /** The schema versions this bundle ships, in order. */
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3");
+
+
     @Test
     void firstStartMigratesAndLocksTheDatabase() throws Exception {
         try (StoreRunner store = StoreRunner.fresh()) {
@@ -47,12 +51,15 @@ class DatabaseLifecycleTest {
             try (Connection c = store.connectAsOwner(); Statement s = c.createStatement()) {
                 try (ResultSet r = s.executeQuery("SELECT \"version\", \"success\" FROM SOHOSIP.\"flyway_schema_history\""
                         + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-                    assertTrue(r.next());
-                    assertEquals("1", r.getString(1));
-                    assertTrue(r.getBoolean(2));
-                    assertFalse(r.next());
+                    List<String> applied = new java.util.ArrayList<>();
+                    while (r.next()) {
+                        assertTrue(r.getBoolean(2), "migration " + r.getString(1) + " succeeded");
+                        applied.add(r.getString(1));
+                    }
+                    assertEquals(MIGRATIONS, applied);
                 }
-                assertEquals(List.of("ACCOUNTS", "ACCOUNT_ALIASES", "LOGIN_RECORDS"), tables(c));
+                assertEquals(List.of("ACCOUNTS", "ACCOUNT_ALIASES", "CALL_RECORDS", "CONTACTS", "LOGIN_RECORDS",
+                        "SIP_BINDINGS", "USER_SETTINGS"), tables(c));
             }
 
             assertRefused(store, new Properties(), "no credentials");
@@ -92,7 +99,7 @@ class DatabaseLifecycleTest {
                     ResultSet r = s.executeQuery("SELECT COUNT(*) FROM SOHOSIP.\"flyway_schema_history\""
                             + " WHERE \"version\" IS NOT NULL")) {
                 assertTrue(r.next());
-                assertEquals(1, r.getInt(1), "no migration applied twice");
+                assertEquals(MIGRATIONS.size(), r.getInt(1), "no migration applied twice");
             }
         }
     }
@@ -119,7 +126,7 @@ class DatabaseLifecycleTest {
             ComponentConfigurationDTO failed = store.awaitComponentState(ComponentConfigurationDTO.FAILED_ACTIVATION);
             System.out.println("[FACT] refused start: " + failed.failure.lines().findFirst().orElse(""));
             assertTrue(failed.failure.contains("schema version 99"), failed.failure);
-            assertTrue(failed.failure.contains("up to 1 only"), failed.failure);
+            assertTrue(failed.failure.contains("up to " + MIGRATIONS.get(MIGRATIONS.size() - 1) + " only"), failed.failure);
             assertFalse(store.hasServices(), "no store on a database it does not understand");
             assertPortFree(store.port);
             assertEquals(password, store.password());

@@ -28,6 +28,8 @@ final class JpaBootstrap {
                 .managedClass(LoginRecordEntity.class)
                 .managedClass(SipBindingEntity.class)
                 .managedClass(CallRecordEntity.class)
+                .managedClass(ContactEntity.class)
+                .managedClass(UserSettingsEntity.class)
                 .managedClass(UtcTimestampConverter.class)
                 .property(PersistenceConfiguration.JDBC_DRIVER, ClientAutoloadedDriver.class.getName())
                 .property(PersistenceConfiguration.JDBC_URL, url)
@@ -41,6 +43,9 @@ final class JpaBootstrap {
                 .property(PersistenceUnitProperties.TARGET_DATABASE, "Derby")
                 // The database is the truth (an administrator may repair rows with ij): no shared object cache.
                 .property(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false")
+                // Inserts of entities with sequence ids (contacts) go in batches; identity-keyed ones stay single.
+                .property(PersistenceUnitProperties.BATCH_WRITING, "JDBC")
+                .property(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500")
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_INITIAL, "1")
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "1")
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MAX, "16")

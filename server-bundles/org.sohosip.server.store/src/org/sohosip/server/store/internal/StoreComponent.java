@@ -24,13 +24,16 @@ import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
+import org.sohosip.server.store.ContactStore;
 import org.sohosip.server.store.DatabaseServer;
 import org.sohosip.server.store.LoginRecordStore;
+import org.sohosip.server.store.UserSettingsStore;
 
 /**
  * Runs the database while its configuration exists: starts the Derby network server, migrates the schema, opens
  * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore}, {@link LoginRecordStore},
- * {@link BindingStore} and {@link CallRecordStore}. Account changes are told to every {@link AccountChangeListener}.
+ * {@link BindingStore}, {@link CallRecordStore}, {@link ContactStore} and {@link UserSettingsStore}. Account changes
+ * are told to every {@link AccountChangeListener}.
  * <p>
  * The services are registered by hand once everything is up, rather than declared: SCR registers declared services
  * of an immediate component before activating it, so users could briefly see a store whose database is not there,
@@ -77,6 +80,9 @@ public final class StoreComponent {
             listeners = tracker;
             stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions,
                     id -> notifyChanged(tracker, id)), null));
+            stores.add(context.registerService(ContactStore.class, new JpaContactStore(transactions), null));
+            stores.add(context.registerService(UserSettingsStore.class, new JpaUserSettingsStore(transactions),
+                    null));
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
             stores.add(context.registerService(BindingStore.class, new JpaBindingStore(transactions), null));
             stores.add(context.registerService(CallRecordStore.class, new JpaCallRecordStore(transactions), null));
