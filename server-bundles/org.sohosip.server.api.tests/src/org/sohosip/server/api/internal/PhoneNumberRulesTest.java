@@ -62,6 +62,7 @@ class PhoneNumberRulesTest {
             @Override public String api_host() { return "127.0.0.1"; }
             @Override public int api_port() { return 8443; }
             @Override public String sip_domain() { return "x"; }
+            @Override public int sip_port() { return 5060; }
             @Override public long api_token_ttl() { return 1; }
             @Override public int api_login_slowAfter() { return 1; }
             @Override public int api_login_lockAfter() { return 1; }

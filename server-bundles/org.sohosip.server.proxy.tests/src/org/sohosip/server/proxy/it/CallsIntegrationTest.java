@@ -68,9 +68,10 @@ class CallsIntegrationTest {
         bob = server.phone("bob", TestPhone.Mode.ANSWER);
         try (Ua alice = server.ua("alice", "udp")) {
             Ua.Call call = alice.call(target(dialled));
-            SipMsg ringing = call.start(true);
-            assertEquals(180, ringing.status(), ringing.text);
-            SipMsg ok = alice.socket.awaitStatus(200, "INVITE");
+            SipMsg first = call.start(true);
+            // The phone sends 180 and 200 back to back; over UDP the proxy may pass them on in either order.
+            assertTrue(first.status() == 180 || first.status() == 200, first.text);
+            SipMsg ok = first.status() == 200 ? first : alice.socket.awaitStatus(200, "INVITE");
             call.answered(ok);
             assertEquals(1, call.routes.size(), "the proxy stays in the dialog: " + ok.text);
             assertTrue(call.routes.get(0).contains(";lr"), call.routes.get(0));
