@@ -58,6 +58,15 @@ public enum ConfigKey {
     API_ADMIN_ALLOW_FROM("api.admin.allowFrom", "127.0.0.0/8,::1/128", "Comma-separated networks (CIDR) from "
             + "which administrators may use the admin API. Add the office LAN (e.g. 192.168.1.0/24) to administer "
             + "from other desks.", Pid.API),
+    PHONE_COUNTRY_CODE("phone.countryCode", "886", "The office's country calling code, used to match national "
+            + "numbers in the phonebook with international ones (0223456789 and +886223456789 are the same "
+            + "contact).", Pid.API),
+    PHONE_TRUNK_PREFIX("phone.trunkPrefix", "0", "The national trunk prefix that starts a national number.",
+            Pid.API),
+    PHONE_INTERNATIONAL_PREFIX("phone.internationalPrefix", "00", "Comma-separated international access "
+            + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
+    PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
+            + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
@@ -99,6 +108,14 @@ public enum ConfigKey {
     /** @return the value used when the file does not set the key */
     public String defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * @return whether the value must be a whole number; the {@code phone.*} prefixes are digit strings where a
+     *         leading zero matters, and may be lists, so they are not numbers
+     */
+    public boolean numeric() {
+        return defaultValue.matches("[0-9]+") && !key.startsWith("phone.");
     }
 
     /** @return one or two sentences for people */

@@ -57,7 +57,7 @@ public final class ServerConfig {
     private static void put(Map<ConfigKey, String> values, String name, String value, String where) {
         ConfigKey key = ConfigKey.byName(name).orElseThrow(() -> new ConfigException(
                 where + ": unknown setting '" + name + "'. The settings are listed in docs/configuration.md."));
-        if (key.defaultValue().matches("[0-9]+") && !value.matches("[0-9]+")) {
+        if (key.numeric() && !value.matches("[0-9]+")) {
             throw new ConfigException(where + ": '" + name + "' must be a whole number, not '" + value + "'.");
         }
         values.put(key, value);
