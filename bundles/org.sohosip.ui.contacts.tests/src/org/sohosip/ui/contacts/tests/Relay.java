@@ -53,9 +53,14 @@ final class Relay implements AutoCloseable {
             while (!socket.isClosed()) {
                 try {
                     Socket in = socket.accept();
+                    if (!keep(socket, in)) {
+                        return;
+                    }
                     Socket out = new Socket(InetAddress.getLoopbackAddress(), target);
-                    open.add(in);
-                    open.add(out);
+                    if (!keep(socket, out)) {
+                        in.close();
+                        return;
+                    }
                     pipe(in, out);
                     pipe(out, in);
                 } catch (IOException e) {
@@ -65,6 +70,19 @@ final class Relay implements AutoCloseable {
         }, "relay accept");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Tracks a socket unless the relay was cut meanwhile (then closes it): {@link #cut()} holds the same lock, so no
+     * connection accepted just before a cut survives it.
+     */
+    private synchronized boolean keep(ServerSocket socket, Socket s) throws IOException {
+        if (socket.isClosed()) {
+            s.close();
+            return false;
+        }
+        open.add(s);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {
