@@ -12,7 +12,35 @@ import java.util.Optional;
 public enum ConfigKey {
     SIP_DOMAIN("sip.domain", "sohosip.local", "The office's SIP domain; also the digest realm of every account. "
             + "Changing it later makes every user reset their password (the stored digest values name the realm).",
-            Pid.API),
+            Pid.API, Pid.PROXY),
+    SIP_HOST("sip.host", "0.0.0.0", "Address the SIP registrar and proxy listen on, for UDP and TCP (all "
+            + "interfaces by default, so phones on other desks can register).", Pid.PROXY),
+    SIP_PORT("sip.port", "5060", "Port of the SIP registrar and proxy, for UDP and TCP.", Pid.PROXY, Pid.API),
+    SIP_REGISTER_MIN_EXPIRES("sip.register.minExpires", "60", "Shortest registration interval accepted, in "
+            + "seconds; phones asking for less are told this minimum (423 Interval Too Brief).", Pid.PROXY),
+    SIP_REGISTER_MAX_EXPIRES("sip.register.maxExpires", "3600", "Longest registration interval granted, in "
+            + "seconds; longer requests are shortened to this.", Pid.PROXY),
+    SIP_AUTH_ALGORITHMS("sip.auth.algorithms", "SHA-256,MD5", "Digest algorithms offered to phones, most "
+            + "preferred first (SHA-256 and MD5, RFC 8760). Leave only MD5 for old phones that stumble over two "
+            + "challenges.", Pid.PROXY),
+    SIP_AUTH_NONCE_SECONDS("sip.auth.nonceSeconds", "300", "Seconds a digest challenge (nonce) stays valid; "
+            + "phones then answer a fresh one.", Pid.PROXY),
+    SIP_AUTH_LOCK_AFTER("sip.auth.lockAfter", "10", "Failed SIP authentications from one address after which "
+            + "that address is refused (403) for a while.", Pid.PROXY),
+    SIP_AUTH_LOCK_SECONDS("sip.auth.lockSeconds", "300", "Seconds an address stays refused after too many "
+            + "failed SIP authentications.", Pid.PROXY),
+    SIP_RATE_LIMIT("sip.rateLimit", "100", "SIP requests per second one address may send; an address that sends "
+            + "more is ignored for a while (flood protection). 0 turns the limit off.", Pid.PROXY),
+    SIP_RATE_BLOCK_SECONDS("sip.rateBlockSeconds", "30", "Seconds an address that went over the SIP rate limit "
+            + "stays ignored.", Pid.PROXY),
+    SIP_MAX_MESSAGE_SIZE("sip.maxMessageSize", "16384", "Largest SIP request accepted, in bytes; larger ones are "
+            + "refused (513 Message Too Large).", Pid.PROXY),
+    SIP_RING_SECONDS("sip.ringSeconds", "60", "Seconds a call rings before the proxy gives up; the callee then has "
+            + "a missed call.", Pid.PROXY),
+    SIP_SCANNER_AGENTS("sip.scannerAgents", "friendly-scanner,sipvicious,sipcli,vaxsipuseragent,sundayddr,"
+            + "sip-scan,sipscan,iwar,smap,pplsip,cpxsip", "Comma-separated User-Agent fragments of known SIP "
+            + "scanners; their requests are dropped unanswered (case-insensitive).", Pid.PROXY),
+    SIP_THREADS("sip.threads", "4", "Threads that process incoming SIP messages over UDP.", Pid.PROXY),
     DB_HOST("db.host", "127.0.0.1", "Address the embedded Derby network server listens on. Keep it on loopback: "
             + "nothing outside the server process needs the database.", Pid.STORE),
     DB_PORT("db.port", "1527", "TCP port of the embedded Derby network server.", Pid.STORE),
@@ -36,7 +64,8 @@ public enum ConfigKey {
 
     /** The service configurations that receive a key. */
     public enum Pid {
-        STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), NONE("");
+        STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), PROXY("org.sohosip.server.proxy"),
+        NONE("");
 
         private final String pid;
 
@@ -53,13 +82,13 @@ public enum ConfigKey {
     private final String key;
     private final String defaultValue;
     private final String description;
-    private final Pid pid;
+    private final List<Pid> pids;
 
-    ConfigKey(String key, String defaultValue, String description, Pid pid) {
+    ConfigKey(String key, String defaultValue, String description, Pid... pids) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
-        this.pid = pid;
+        this.pids = List.of(pids);
     }
 
     /** @return the key as written in the file */
@@ -77,9 +106,9 @@ public enum ConfigKey {
         return description;
     }
 
-    /** @return the service configuration that receives the key */
-    public Pid pid() {
-        return pid;
+    /** @return the service configurations that receive the key */
+    public List<Pid> pids() {
+        return pids;
     }
 
     /** @return the key spelled {@code name}, if there is one */
@@ -89,6 +118,6 @@ public enum ConfigKey {
 
     /** @return the keys given to one service configuration */
     public static List<ConfigKey> of(Pid pid) {
-        return Arrays.stream(values()).filter(k -> k.pid == pid).toList();
+        return Arrays.stream(values()).filter(k -> k.pids.contains(pid)).toList();
     }
 }

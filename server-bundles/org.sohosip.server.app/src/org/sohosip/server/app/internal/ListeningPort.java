@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 
 import org.sohosip.server.api.ServerCertificate;
+import org.sohosip.server.proxy.SipProxy;
 import org.sohosip.server.store.DatabaseServer;
 
 /** The server's listening ports, each described once it accepts connections, for the start-up log line. */
@@ -28,6 +29,16 @@ enum ListeningPort {
             awaitAccepting(host, port, timeout);
             return "HTTPS API https://" + host + ":" + port + "/api/v1/ (certificate SHA-256 "
                     + certificate.sha256Fingerprint() + ")";
+        }
+    },
+    SIP {
+        @Override
+        String describe(Services services, ServerConfig config, Duration timeout) throws InterruptedException {
+            SipProxy proxy = services.await(SipProxy.class, timeout);
+            StringBuilder line = new StringBuilder("SIP");
+            proxy.listening().forEach((transport, address) -> line.append(' ').append(transport).append(' ')
+                    .append(address.getHostString()).append(':').append(address.getPort()));
+            return line.append(" (domain ").append(proxy.domain()).append(')').toString();
         }
     };
 

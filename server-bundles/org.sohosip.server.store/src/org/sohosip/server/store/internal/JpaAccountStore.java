@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
@@ -25,8 +26,12 @@ final class JpaAccountStore implements AccountStore {
      */
     private final ReentrantLock writes = new ReentrantLock();
 
-    JpaAccountStore(Transactions transactions) {
+    private final LongConsumer onChange;
+
+    /** @param onChange told the id of each account after a committed change */
+    JpaAccountStore(Transactions transactions, LongConsumer onChange) {
         this.transactions = transactions;
+        this.onChange = onChange;
     }
 
     @Override
@@ -57,6 +62,7 @@ final class JpaAccountStore implements AccountStore {
             existing(em, id).setCredentials(credentials, Instant.now());
             return id;
         });
+        onChange.accept(id);
     }
 
     @Override
@@ -115,12 +121,16 @@ final class JpaAccountStore implements AccountStore {
                 .setParameter("u", username).getResultStream().findFirst();
     }
 
-    private <T> T locked(Supplier<T> write) {
+    /** Runs an account write under the lock and, once committed, tells the listeners which account changed. */
+    private Account locked(Supplier<Account> write) {
+        Account result;
         writes.lock();
         try {
-            return write.get();
+            result = write.get();
         } finally {
             writes.unlock();
         }
+        onChange.accept(result.id());
+        return result;
     }
 }

@@ -26,6 +26,8 @@ final class JpaBootstrap {
                 .managedClass(AccountEntity.class)
                 .managedClass(AliasEntity.class)
                 .managedClass(LoginRecordEntity.class)
+                .managedClass(SipBindingEntity.class)
+                .managedClass(CallRecordEntity.class)
                 .managedClass(UtcTimestampConverter.class)
                 .property(PersistenceConfiguration.JDBC_DRIVER, ClientAutoloadedDriver.class.getName())
                 .property(PersistenceConfiguration.JDBC_URL, url)

@@ -19,13 +19,18 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.osgi.util.tracker.ServiceTracker;
+import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.BindingStore;
+import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.DatabaseServer;
 import org.sohosip.server.store.LoginRecordStore;
 
 /**
  * Runs the database while its configuration exists: starts the Derby network server, migrates the schema, opens
- * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore} and {@link LoginRecordStore}.
+ * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore}, {@link LoginRecordStore},
+ * {@link BindingStore} and {@link CallRecordStore}. Account changes are told to every {@link AccountChangeListener}.
  * <p>
  * The services are registered by hand once everything is up, rather than declared: SCR registers declared services
  * of an immediate component before activating it, so users could briefly see a store whose database is not there,
@@ -44,6 +49,7 @@ public final class StoreComponent {
     private @Nullable EntityManagerFactory emf;
     private final List<ServiceRegistration<?>> stores = new ArrayList<>();
     private @Nullable ServiceRegistration<DatabaseServer> database;
+    private @Nullable ServiceTracker<?, ?> listeners;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) throws Exception {
@@ -65,8 +71,15 @@ public final class StoreComponent {
             Transactions transactions = new Transactions(factory);
             database = context.registerService(DatabaseServer.class,
                     new RunningDatabase(started.address(), started.url()), null);
-            stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions), null));
+            ServiceTracker<AccountChangeListener, AccountChangeListener> tracker = new ServiceTracker<>(context,
+                    AccountChangeListener.class, null);
+            tracker.open();
+            listeners = tracker;
+            stores.add(context.registerService(AccountStore.class, new JpaAccountStore(transactions,
+                    id -> notifyChanged(tracker, id)), null));
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
+            stores.add(context.registerService(BindingStore.class, new JpaBindingStore(transactions), null));
+            stores.add(context.registerService(CallRecordStore.class, new JpaCallRecordStore(transactions), null));
             LOG.info("Database {} ready in {} ms (schema version {}, data in {})", started.url(),
                     (System.nanoTime() - start) / 1_000_000, version, home);
         } catch (Exception | Error e) {
@@ -82,11 +95,26 @@ public final class StoreComponent {
         LOG.info("Database stopped");
     }
 
+    private static void notifyChanged(ServiceTracker<AccountChangeListener, AccountChangeListener> tracker, long id) {
+        for (Object listener : tracker.getServices(new AccountChangeListener[0])) {
+            try {
+                ((AccountChangeListener) listener).accountChanged(id);
+            } catch (RuntimeException e) {
+                LOG.warn("An account change listener failed: {}", e.toString(), e);
+            }
+        }
+    }
+
     /** Withdraws the stores first, then closes what they used; {@link DatabaseServer} goes when the server has. */
     private void stop() {
         Collections.reverse(stores);
         stores.forEach(ServiceRegistration::unregister);
         stores.clear();
+        ServiceTracker<?, ?> tracker = listeners;
+        listeners = null;
+        if (tracker != null) {
+            tracker.close();
+        }
         EntityManagerFactory factory = emf;
         emf = null;
         if (factory != null) {

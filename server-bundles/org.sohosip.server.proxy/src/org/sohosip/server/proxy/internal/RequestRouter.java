@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.proxy.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sohosip.core.Account;
+import org.sohosip.core.CallDisposition;
+import org.sohosip.server.store.SipBinding;
+
+import gov.nist.javax.sip.RequestEventExt;
+import gov.nist.javax.sip.message.SIPMessage;
+
+/**
+ * Entry point of every SIP message: abuse checks first (rate limit, scanners, size, Max-Forwards), then REGISTER to
+ * the registrar, in-dialog requests along their Route, CANCEL to the request it cancels, OPTIONS to this proxy
+ * answered here, and other requests authenticated and forwarded statefully to every contact of their target.
+ */
+final class RequestRouter implements SipListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE, UPDATE, PRACK,"
+            + " SUBSCRIBE, NOTIFY, REFER";
+
+    private final Sip sip;
+    private final RateLimiter rates;
+    private final List<String> scanners;
+    private final int maxMessageSize;
+    private final Registrar registrar;
+    private final DigestAuthenticator auth;
+    private final AccountCache accounts;
+    private final Location location;
+    private final Forwarding forwarding;
+    private final CallRecorder recorder;
+    private final ScheduledExecutorService timers;
+    private final int ringSeconds;
+    private final ConcurrentMap<String, ProxiedRequest> pending = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Boolean> scannersLogged = new ConcurrentHashMap<>();
+
+    RequestRouter(Sip sip, RateLimiter rates, List<String> scanners, int maxMessageSize, Registrar registrar,
+            DigestAuthenticator auth, AccountCache accounts, Location location, Forwarding forwarding,
+            CallRecorder recorder, ScheduledExecutorService timers, int ringSeconds) {
+        this.sip = sip;
+        this.rates = rates;
+        this.scanners = scanners;
+        this.maxMessageSize = maxMessageSize;
+        this.registrar = registrar;
+        this.auth = auth;
+        this.accounts = accounts;
+        this.location = location;
+        this.forwarding = forwarding;
+        this.recorder = recorder;
+        this.timers = timers;
+        this.ringSeconds = ringSeconds;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        try {
+            route(event);
+        } catch (RuntimeException e) {
+            // Whatever a peer sends, the proxy keeps running; a request that made it fail gets a 500 if possible.
+            LOG.warn("Could not process {}: {}", event.getRequest().getMethod(), e.toString(), e);
+            if (!Request.ACK.equals(event.getRequest().getMethod())) {
+                sip.respond(event.getRequest(), Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    private void route(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        String address = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "unknown";
+        if (!rates.allow(address)) {
+            return;
+        }
+        if (isScanner(request, address)) {
+            return;
+        }
+        boolean ack = Request.ACK.equals(method);
+        if (request instanceof SIPMessage m && m.getSize() > maxMessageSize) {
+            if (!ack) {
+                sip.respond(request, Response.MESSAGE_TOO_LARGE);
+            }
+            return;
+        }
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+        if (Request.REGISTER.equals(method)) {
+            registrar.register(request, transport, address);
+            return;
+        }
+        if (Request.CANCEL.equals(method)) {
+            cancel(request);
+            return;
+        }
+        boolean toUs = sip.isLocal(request.getRequestURI()) && !hasUser(request.getRequestURI());
+        if (Request.OPTIONS.equals(method) && toUs && !forwarding.hasForeignRoute(request)) {
+            sip.respond(request, Response.OK, null, r -> {
+                r.addHeader(sip.headers.createHeader("Allow", ALLOW));
+                r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
+            });
+            return;
+        }
+        MaxForwardsHeader mf = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (mf != null && mf.getMaxForwards() <= 0) {
+            if (!ack) {
+                sip.respond(request, Response.TOO_MANY_HOPS);
+            }
+            return;
+        }
+        if (isLoop(request)) {
+            if (!ack) {
+                sip.respond(request, Response.LOOP_DETECTED);
+            }
+            return;
+        }
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        if (toTag != null || ack) {
+            inDialog(request, toUs);
+            return;
+        }
+        outOfDialog(event, request, address);
+    }
+
+    /** Requests within a dialog follow the Route set that this proxy's Record-Route put there. */
+    private void inDialog(Request request, boolean toUs) {
+        if (toUs && !forwarding.hasForeignRoute(request)) {
+            // Addressed to this proxy itself, with nothing to route: it holds no dialogs.
+            if (!Request.ACK.equals(request.getMethod())) {
+                sip.respond(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            }
+            return;
+        }
+        if (Request.BYE.equals(request.getMethod())) {
+            recorder.bye(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        }
+        forwarding.statelessly(request);
+    }
+
+    private void outOfDialog(RequestEvent event, Request request, String address) {
+        String method = request.getMethod();
+        URI ruri = request.getRequestURI();
+        if (!(ruri instanceof SipURI target) || target.getUser() == null || !sip.isLocal(ruri)) {
+            if (forwarding.hasForeignRoute(request) || ruri instanceof SipURI) {
+                String caller = auth.authenticate(request, address);
+                if (caller != null) {
+                    sip.respond(request, Response.NOT_FOUND, "Not served here", null);
+                }
+            } else {
+                sip.respond(request, Response.UNSUPPORTED_URI_SCHEME);
+            }
+            return;
+        }
+        String caller = auth.authenticate(request, address);
+        if (caller == null) {
+            return;
+        }
+        ServerTransaction server;
+        try {
+            server = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : sip.provider.getNewServerTransaction(request);
+        } catch (Exception e) {
+            LOG.debug("No server transaction for {}: {}", method, e.toString());
+            return; // a retransmission the stack already holds
+        }
+        boolean invite = Request.INVITE.equals(method);
+        if (invite) {
+            sip.respond(server, Response.TRYING, null);
+        }
+        String dialled = target.getUser();
+        Account callee = accounts.target(dialled);
+        CallRecorder.Attempt attempt = null;
+        if (invite) {
+            Account from = accounts.target(caller);
+            String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+            String callerName = from != null ? from.displayName()
+                    : ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getDisplayName();
+            attempt = recorder.start(callId, caller, callerName, callee == null ? dialled : callee.username(), dialled);
+        }
+        if (callee == null) {
+            sip.respond(server, Response.NOT_FOUND, null);
+            if (attempt != null) {
+                recorder.ended(attempt, CallDisposition.FAILED);
+            }
+            return;
+        }
+        List<SipURI> contacts = new ArrayList<>();
+        for (SipBinding b : location.lookup(callee.username())) {
+            try {
+                if (sip.addresses.createURI(b.contact()) instanceof SipURI uri) {
+                    contacts.add(uri);
+                }
+            } catch (java.text.ParseException e) {
+                LOG.debug("Unusable contact {}: {}", b.contact(), e.getMessage());
+            }
+        }
+        if (contacts.isEmpty()) {
+            sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
+            if (attempt != null) {
+                recorder.ended(attempt, CallDisposition.MISSED);
+            }
+            return;
+        }
+        String key = cancelKey(request);
+        ProxiedRequest proxied = new ProxiedRequest(sip, forwarding, server, invite ? recorder : null, attempt,
+                () -> pending.remove(key));
+        if (invite) {
+            pending.put(key, proxied);
+        }
+        boolean recordRoute = invite || Request.SUBSCRIBE.equals(method) || Request.REFER.equals(method);
+        proxied.start(contacts, recordRoute, timers, ringSeconds);
+    }
+
+    private void cancel(Request cancel) {
+        ProxiedRequest proxied = pending.get(cancelKey(cancel));
+        if (proxied == null) {
+            sip.respond(cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        sip.respond(cancel, Response.OK);
+        proxied.cancelByCaller();
+    }
+
+    /** A CANCEL carries the top Via branch and the Call-ID of the INVITE it cancels (RFC 3261 §9.1). */
+    private static String cancelKey(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        return (via == null ? "" : via.getBranch() + "|" + via.getHost() + ":" + via.getPort()) + "|" + callId;
+    }
+
+    private boolean isScanner(Request request, String address) {
+        UserAgentHeader ua = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+        if (ua == null) {
+            return false;
+        }
+        String agent = ua.toString().toLowerCase(Locale.ROOT);
+        for (String s : scanners) {
+            if (agent.contains(s)) {
+                if (scannersLogged.putIfAbsent(address, Boolean.TRUE) == null) {
+                    LOG.warn("Dropping SIP requests from scanner '{}' at {}", s, address);
+                    if (scannersLogged.size() > 10_000) {
+                        scannersLogged.clear();
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A request that already passed this proxy with the same branch stem comes back: a loop (RFC 3261 §16.3). */
+    private boolean isLoop(Request request) {
+        var vias = request.getHeaders(ViaHeader.NAME);
+        int ours = 0;
+        while (vias.hasNext()) {
+            ViaHeader v = (ViaHeader) vias.next();
+            if (sip.isLocalHost(v.getHost(), v.getPort()) && v.getPort() == sip.port) {
+                ours++;
+            }
+        }
+        // Spiral through this proxy are legitimate once (e.g. a route back here); more means a loop.
+        return ours > 1;
+    }
+
+    private static boolean hasUser(URI uri) {
+        return uri instanceof SipURI sip && sip.getUser() != null;
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            ClientTransaction ct = event.getClientTransaction();
+            Object data = ct == null ? null : ct.getApplicationData();
+            if (data == ProxiedRequest.OWN_CANCEL) {
+                return;
+            }
+            if (data instanceof ProxiedRequest.Branch branch) {
+                branch.owner().onResponse(branch, event.getResponse());
+            } else {
+                forwarding.statelessly(event.getResponse());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not process response {}: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction() != null
+                && event.getClientTransaction().getApplicationData() instanceof ProxiedRequest.Branch branch) {
+            branch.owner().onTimeout(branch);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP transport problem with {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing to clean up: each forwarded request ends with its final response
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // the proxy keeps no dialogs
+    }
+}
