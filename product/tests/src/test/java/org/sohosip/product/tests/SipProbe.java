@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Asks a SIP server whether it is there: an OPTIONS request over UDP answered by any SIP response, and a TCP
- * connection accepted on the same port.
+ * Asks a SIP registrar whether it is there: a REGISTER without credentials over UDP answered by any SIP response
+ * (a registrar that authenticates answers it with a challenge), and a TCP connection accepted on the same port.
+ * REGISTER rather than OPTIONS because every registrar must answer it.
  */
 final class SipProbe {
 
@@ -25,7 +26,7 @@ final class SipProbe {
     static boolean awaitAnswer(int port, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (answersOptions(port) && acceptsTcp(port)) {
+            if (answersRegister(port) && acceptsTcp(port)) {
                 return true;
             }
             Thread.sleep(100);
@@ -33,18 +34,19 @@ final class SipProbe {
         return false;
     }
 
-    private static boolean answersOptions(int port) throws IOException {
+    private static boolean answersRegister(int port) throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
             socket.setSoTimeout(500);
             String callId = UUID.randomUUID().toString();
-            String request = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\n"
+            String request = "REGISTER sip:127.0.0.1:" + port + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK" + callId + ";rport\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "From: <sip:probe@127.0.0.1>;tag=" + callId.substring(0, 8) + "\r\n"
-                    + "To: <sip:127.0.0.1:" + port + ">\r\n"
+                    + "To: <sip:probe@127.0.0.1>\r\n"
                     + "Call-ID: " + callId + "\r\n"
-                    + "CSeq: 1 OPTIONS\r\n"
+                    + "CSeq: 1 REGISTER\r\n"
+                    + "Contact: <sip:probe@127.0.0.1:" + socket.getLocalPort() + ">\r\n"
                     + "User-Agent: SOHOSIP product test\r\n"
                     + "Content-Length: 0\r\n\r\n";
             byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
