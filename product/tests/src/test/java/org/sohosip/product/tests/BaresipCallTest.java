@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two baresip softphones registered to the materialized server call each other through its proxy, by extension,
  * and hear each other: each sends its own tone, and each one's recording of what it received holds the other's tone.
+ * <p>
+ * baresip 1.0.0 (libre 1.1) gives up on any 401/407 that holds a challenge other than MD5 ("Register: Function not
+ * implemented"), even when an MD5 challenge comes first, so the server here offers MD5 only
+ * ({@code sip.auth.algorithms=MD5}).
  */
 class BaresipCallTest {
 
@@ -30,7 +34,7 @@ class BaresipCallTest {
     @Test
     void twoSoftphonesCallEachOtherByExtensionWithAudioBothWays() throws Exception {
         Baresip.requireInstalled();
-        try (Office office = Office.open(work.resolve("server"));
+        try (Office office = Office.open(work.resolve("server"), "--set", "sip.auth.algorithms=MD5");
                 Baresip bob = Baresip.start(work, BOB, BOB_PASSWORD, DOMAIN, office.server.sipAddress(),
                         Tone.write(work.resolve("bob-tone.wav"), BOB_TONE, 60), Duration.ofSeconds(40))) {
             bob.awaitRegistered(Duration.ofSeconds(20));
