@@ -4,6 +4,11 @@ package org.sohosip.product.tests;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +23,8 @@ import java.util.stream.Stream;
  * baresip (Debian package baresip-core), a real softphone, run headless on loopback: it sends a WAV file as its
  * microphone ({@code aufile}), plays what it receives into a bridge nobody listens to ({@code aubridge}) and keeps a
  * copy of the decoded audio it received in a WAV file ({@code sndfile}), which the test searches for the other
- * side's tone. It registers to the server as one account and answers calls by itself.
+ * side's tone. It registers to the server as one account and answers calls by itself; the test can also drive it
+ * through its TCP control interface ({@code ctrl_tcp}).
  */
 final class Baresip implements AutoCloseable {
 
@@ -26,12 +32,14 @@ final class Baresip implements AutoCloseable {
 
     final String user;
     final Path home;
+    private final int controlPort;
     private final Process process;
     final ProcessOutput output;
 
-    private Baresip(String user, Path home, Process process) {
+    private Baresip(String user, Path home, int controlPort, Process process) {
         this.user = user;
         this.home = home;
+        this.controlPort = controlPort;
         this.process = process;
         this.output = new ProcessOutput(process.getInputStream(), "baresip-" + user);
     }
@@ -53,6 +61,7 @@ final class Baresip implements AutoCloseable {
         Path home = Files.createDirectories(work.resolve("baresip-" + user));
         Path received = Files.createDirectories(home.resolve("received"));
         int port = Products.freePortPair();
+        int controlPort = Products.freePort();
         Files.writeString(home.resolve("config"), String.join("\n",
                 "poll_method\t\tepoll",
                 "sip_listen\t\t127.0.0.1:" + port,
@@ -73,6 +82,8 @@ final class Baresip implements AutoCloseable {
                 "module_tmp\t\tuuid.so",
                 "module_tmp\t\taccount.so",
                 "module_app\t\tmenu.so",
+                "module_app\t\tctrl_tcp.so",
+                "ctrl_tcp_listen\t\t127.0.0.1:" + controlPort,
                 "snd_path\t\t" + received, ""));
         Files.writeString(home.resolve("accounts"), "<sip:" + user + "@" + domain + ">;auth_pass=" + password
                 + ";outbound=\"sip:" + proxy + "\";regint=300;answermode=auto;audio_codecs=PCMU,PCMA\n");
@@ -82,7 +93,7 @@ final class Baresip implements AutoCloseable {
             cmd.addAll(List.of("-e", c));
         }
         Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true).start();
-        return new Baresip(user, home, p);
+        return new Baresip(user, home, controlPort, p);
     }
 
     /** Waits until the registrar accepted this baresip's registration. */
@@ -94,6 +105,34 @@ final class Baresip implements AutoCloseable {
     void awaitEstablished(Duration timeout) throws InterruptedException {
         assertTrue(output.await(Pattern.compile("Call established"), timeout).isPresent(),
                 "baresip " + user + " has no established call:\n" + output.text());
+    }
+
+    /**
+     * Runs a menu command (e.g. {@code dial} with the address, {@code hangup}) through baresip's TCP control
+     * interface: a netstring holding {@code {"command":..., "params":...}}; returns baresip's answer.
+     */
+    String command(String command, String params) throws IOException {
+        String json = "{\"command\":\"" + command + "\",\"params\":\"" + params + "\",\"token\":\"t\"}";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", controlPort), 5000);
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write((body.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.write(',');
+            out.flush();
+            // the answer is a netstring too; its length prefix tells how much to read
+            InputStream in = s.getInputStream();
+            StringBuilder length = new StringBuilder();
+            for (int c; (c = in.read()) != ':';) {
+                if (c < 0) {
+                    throw new IOException("baresip closed the control connection");
+                }
+                length.append((char) c);
+            }
+            return new String(in.readNBytes(Integer.parseInt(length.toString().strip())), StandardCharsets.UTF_8);
+        }
     }
 
     /** Waits for baresip to quit (its lifetime is over) and returns the exit code. */
