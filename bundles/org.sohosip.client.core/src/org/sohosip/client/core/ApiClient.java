@@ -29,6 +29,7 @@ import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
+import org.sohosip.core.api.SipSettings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -130,6 +131,14 @@ public final class ApiClient {
      */
     public Account me(String token) {
         return call("GET", "/api/v1/me", token, null, type(Account.class));
+    }
+
+    /**
+     * @param token bearer token
+     * @return what the softphone needs to register with the server's SIP registrar
+     */
+    public SipSettings sipSettings(String token) {
+        return call("GET", "/api/v1/sip", token, null, type(SipSettings.class));
     }
 
     /**

@@ -27,6 +27,7 @@ import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
+import org.sohosip.core.api.SipSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +46,8 @@ final class CannedServer implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile int refreshStatus = 200;
     volatile Duration tokenLife = Duration.ofHours(1);
+    /** The SIP port {@code GET /api/v1/sip} names; 0 answers 404 like a server without telephony. */
+    volatile int sipPort = 5060;
 
     private final HttpsServer server;
     private final ObjectMapper json = Json.mapper();
@@ -110,6 +113,13 @@ final class CannedServer implements AutoCloseable {
                     send(x, 204, null);
                 }
                 case "GET /api/v1/me" -> send(x, 200, caller);
+                case "GET /api/v1/sip" -> {
+                    if (sipPort == 0) {
+                        error(x, 404, "not_found", "No such resource.", Map.of());
+                    } else {
+                        send(x, 200, new SipSettings("sohosip.local", sipPort, List.of("udp", "tcp")));
+                    }
+                }
                 case "GET /api/v1/accounts" -> send(x, 200, new ArrayList<>(accounts.values()));
                 case "POST /api/v1/accounts" -> create(x);
                 case "GET /api/v1/login-records" -> send(x, 200, List.of(

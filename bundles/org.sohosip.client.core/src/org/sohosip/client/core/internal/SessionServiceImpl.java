@@ -36,13 +36,17 @@ import org.sohosip.core.LoginRecord;
 import org.sohosip.core.api.AccountChanges;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
+import org.sohosip.core.api.SipSettings;
+import org.sohosip.client.core.internal.phone.DigestKeys;
+import org.sohosip.client.core.internal.phone.SipAccount;
+import org.sohosip.client.core.internal.phone.SipAccountSource;
 
 /**
  * The login session: holds the token (never shown), refreshes it ahead of expiry, and retries with growing pauses
  * when the server cannot be reached. Also serves {@link AccountService} with the session's token.
  */
-@Component(service = { SessionService.class, AccountService.class })
-public final class SessionServiceImpl implements SessionService, AccountService {
+@Component(service = { SessionService.class, AccountService.class, SipAccountSource.class })
+public final class SessionServiceImpl implements SessionService, AccountService, SipAccountSource {
 
     private static final Duration MAX_LEAD = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
@@ -62,6 +66,8 @@ public final class SessionServiceImpl implements SessionService, AccountService 
     private @Nullable String token;
     private @Nullable ScheduledFuture<?> pending;
     private Duration backoff;
+    private @Nullable SipAccount sipAccount;
+    private @Nullable String sipProblem;
 
     /** Used by Declarative Services. */
     public SessionServiceImpl() {
@@ -131,14 +137,59 @@ public final class SessionServiceImpl implements SessionService, AccountService 
             change(new SessionEvent(SessionState.LOGGED_OUT, null, null, e.getMessage()));
             throw e;
         }
+        SipLogin sip = sipLogin(c, r, password);
         synchronized (lock) {
             client = c;
             token = r.token();
             backoff = firstBackoff;
+            sipAccount = sip.account();
+            sipProblem = sip.problem();
             schedule(refreshDelay(r.expiresAt()));
         }
         change(new SessionEvent(SessionState.LOGGED_IN, r.account(), server, null));
         return r.account();
+    }
+
+    private record SipLogin(@Nullable SipAccount account, @Nullable String problem) {
+    }
+
+    /**
+     * Reads the server's SIP settings and derives the digest keys while the password is at hand. A server without
+     * telephony still lets the user log in; the softphone then says why it cannot register.
+     */
+    private static SipLogin sipLogin(ApiClient c, LoginResponse r, char[] password) {
+        try {
+            SipSettings s = c.sipSettings(r.token());
+            String user = r.account().username();
+            String host = c.server().getHost();
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            return new SipLogin(new SipAccount(user, r.account().displayName(), s.domain(), host, s.port(),
+                    s.transports() == null ? List.of("udp") : List.copyOf(s.transports()),
+                    DigestKeys.ha1("MD5", user, s.domain(), password),
+                    DigestKeys.ha1("SHA-256", user, s.domain(), password)), null);
+        } catch (ApiException e) {
+            return new SipLogin(null, e.status() == 404
+                    ? "This server does not offer telephony yet, so the softphone cannot register."
+                    : "The server did not give the telephony settings (" + e.getMessage() + ").");
+        } catch (ClientException e) {
+            return new SipLogin(null, "The server did not give the telephony settings (" + e.getMessage() + ").");
+        }
+    }
+
+    @Override
+    public Optional<SipAccount> sipAccount() {
+        synchronized (lock) {
+            return Optional.ofNullable(sipAccount);
+        }
+    }
+
+    @Override
+    public Optional<String> sipProblem() {
+        synchronized (lock) {
+            return Optional.ofNullable(sipProblem);
+        }
     }
 
     @Override
@@ -150,6 +201,8 @@ public final class SessionServiceImpl implements SessionService, AccountService 
             t = token;
             client = null;
             token = null;
+            sipAccount = null;
+            sipProblem = null;
             cancelPending();
             if (current.state() == SessionState.LOGGED_OUT) {
                 return;
@@ -202,6 +255,8 @@ public final class SessionServiceImpl implements SessionService, AccountService 
                 synchronized (lock) {
                     client = null;
                     token = null;
+                    sipAccount = null;
+                    sipProblem = null;
                 }
                 change(new SessionEvent(SessionState.LOGGED_OUT, null, null,
                         "Your session has ended (" + e.getMessage() + "). Please log in again."));

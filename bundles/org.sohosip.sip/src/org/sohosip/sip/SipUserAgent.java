@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.sip;
+
+/**
+ * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
+ * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
+ * {@link SipDtmf}). Create one with {@link SipUserAgents#create}; {@link #close()} unregisters, ends the calls and
+ * frees the ports.
+ *
+ * <p>
+ * Listeners are called on one background thread of this agent, in order, never on the stack's own thread; a slow
+ * listener delays later events of this agent but never the SIP protocol itself.
+ *
+ * @since 0.1
+ */
+public interface SipUserAgent extends AutoCloseable {
+
+    /** @return the configuration it was created with */
+    UserAgentConfig config();
+
+    /** @return who this agent is */
+    SipIdentity identity();
+
+    /** @return the port it listens on (UDP and TCP alike), chosen at creation when the configuration said 0 */
+    int localPort();
+
+    /** @return the contact URI others reach this agent at, e.g. {@code sip:alice@127.0.0.1:40312} */
+    String contactUri();
+
+    /**
+     * Starts registering the identity's address of record with the registrar behind its outbound proxy (or the
+     * AOR's domain when there is none). Calling it again replaces the earlier registration (which is removed).
+     *
+     * @param options expiry asked for and retry pauses
+     * @return the registration, already in state {@link RegistrationState#REGISTERING}
+     */
+    SipRegistration register(RegistrationOptions options);
+
+    /** @return basic telephony: dial, incoming calls, answer, reject, cancel, hang up */
+    SipTelephony telephony();
+
+    /** @return hold and resume of connected calls */
+    SipCallHold hold();
+
+    /** @return DTMF over SIP INFO, sending and receiving */
+    SipDtmf dtmf();
+
+    /**
+     * Unregisters (Expires: 0, waiting briefly for the answer), hangs up every call, stops the stack and frees the
+     * ports. Does nothing the second time.
+     */
+    @Override
+    void close();
+}

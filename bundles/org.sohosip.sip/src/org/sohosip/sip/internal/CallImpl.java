@@ -1,0 +1,648 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.sip.internal;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sohosip.sip.EndReason;
+import org.sohosip.sip.LocalMedia;
+import org.sohosip.sip.MediaDirection;
+import org.sohosip.sip.NegotiatedMedia;
+import org.sohosip.sip.SipCall;
+import org.sohosip.sip.SipCallState;
+import org.sohosip.sip.SipException;
+import org.sohosip.sip.SipParty;
+
+/**
+ * One INVITE dialog. Public actions hop to the agent's worker thread; every other method runs there already, so
+ * the mutable fields need no locks (the ones read from other threads are volatile).
+ */
+final class CallImpl implements SipCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallImpl.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final TelephonyImpl tel;
+    final UserAgentImpl ua;
+    final long seq;
+    private final String id;
+    private final String callId;
+    private final boolean outgoing;
+    private final SipParty remote;
+    private volatile SipCallState state;
+    private volatile @Nullable NegotiatedMedia media;
+    private volatile @Nullable EndReason endReason;
+    volatile boolean localHold;
+    volatile boolean remoteHold;
+
+    private @Nullable OfferAnswer sdp;
+    private @Nullable LocalMedia local;
+    @Nullable
+    Dialog dialog;
+    private RequestSender.@Nullable Pending invite;
+    private @Nullable Request inviteRequest;
+    private @Nullable ServerTransaction inviteSt;
+    private final String localTag = HexFormat.of().formatHex(randomBytes(6));
+    private @Nullable SessionDescription remoteOffer;
+    private boolean answered;
+    private boolean byeAfterAck;
+    /** We put an offer into a 200 and expect the answer in the ACK; holds the direction we offered. */
+    private @Nullable MediaDirection offerInOk;
+    private @Nullable ScheduledFuture<?> ringTimer;
+    @Nullable
+    CompletableFuture<NegotiatedMedia> pendingReinvite;
+
+    CallImpl(TelephonyImpl tel, String id, String callId, boolean outgoing, SipParty remote) {
+        this.tel = tel;
+        this.ua = tel.ua;
+        this.seq = tel.nextSeq();
+        this.id = id;
+        this.callId = callId;
+        this.outgoing = outgoing;
+        this.remote = remote;
+        this.state = outgoing ? SipCallState.CALLING : SipCallState.INCOMING;
+    }
+
+    // ---- API ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public boolean outgoing() {
+        return outgoing;
+    }
+
+    @Override
+    public SipParty remoteParty() {
+        return remote;
+    }
+
+    @Override
+    public SipCallState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<NegotiatedMedia> media() {
+        return Optional.ofNullable(media);
+    }
+
+    @Override
+    public Optional<EndReason> endReason() {
+        return Optional.ofNullable(endReason);
+    }
+
+    @Override
+    public void answer(LocalMedia localMedia) {
+        requireIncoming();
+        ua.onWorker(() -> doAnswer(localMedia));
+    }
+
+    @Override
+    public void rejectBusy() {
+        requireIncoming();
+        ua.onWorker(() -> refuse(Response.BUSY_HERE, "Busy Here"));
+    }
+
+    @Override
+    public void decline() {
+        requireIncoming();
+        ua.onWorker(() -> refuse(Response.DECLINE, "Decline"));
+    }
+
+    @Override
+    public void hangUp() {
+        ua.onWorker(this::doHangUp);
+    }
+
+    @Override
+    public String toString() {
+        return "SipCall[" + id + ", " + (outgoing ? "to " : "from ") + remote.uri() + ", " + state + "]";
+    }
+
+    private void requireIncoming() {
+        if (outgoing || state != SipCallState.INCOMING) {
+            throw new SipException("The call is not ringing here (it is " + state + ")");
+        }
+    }
+
+    // ---- outgoing ----
+
+    void dial(LocalMedia localMedia, URI target) {
+        local = localMedia;
+        OfferAnswer oa = new OfferAnswer(ua.identity().user(), Math.abs(RANDOM.nextInt()));
+        sdp = oa;
+        try {
+            SipMessages m = ua.msg;
+            Request req = m.request(Request.INVITE, target, m.ourAddress(), localTag,
+                    m.addresses.createAddress(target), m.headers.createCallIdHeader(callId), 1);
+            req.addHeader(m.contact(m.transportFor(target)));
+            m.body(req, "application", "sdp", oa.offer(localMedia, MediaDirection.SENDRECV));
+            RequestSender.Pending p = ua.sender.send(req, null, this::provisional);
+            invite = p;
+            p.future.thenAccept(this::inviteDone);
+        } catch (Exception e) {
+            LOG.warn("could not place call to {}: {}", remote.uri(), e.toString());
+            end(new EndReason(0, "Could not place the call: " + e.getMessage(), false));
+        }
+    }
+
+    private void provisional(Response r) {
+        if (state == SipCallState.ENDED) {
+            return;
+        }
+        int s = r.getStatusCode();
+        if ((s == Response.RINGING || s == Response.SESSION_PROGRESS) && state == SipCallState.CALLING) {
+            setState(SipCallState.RINGING);
+        }
+        if (SipMessages.hasBody(r, "application", "sdp")) {
+            readAnswer(r, MediaDirection.SENDRECV).ifPresent(this::setMedia);
+        }
+    }
+
+    private void inviteDone(RequestSender.Outcome o) {
+        Dialog d = o.dialog();
+        Response r = o.response();
+        if (o.success() && d != null && r != null) {
+            dialog = d;
+            try {
+                d.sendAck(d.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            } catch (Exception e) {
+                LOG.warn("could not acknowledge the answer: {}", e.toString());
+            }
+            if (state == SipCallState.ENDED) {
+                sendBye(); // hung up while the answer was on its way
+                return;
+            }
+            Optional<NegotiatedMedia> m = SipMessages.hasBody(r, "application", "sdp")
+                    ? readAnswer(r, MediaDirection.SENDRECV) : Optional.ofNullable(media);
+            if (m.isEmpty()) {
+                sendBye();
+                end(new EndReason(Response.NOT_ACCEPTABLE_HERE, "No common audio codec", false));
+                return;
+            }
+            setState(SipCallState.CONNECTED);
+            setMedia(m.get());
+        } else if (o.status() == 0) {
+            end(new EndReason(Response.REQUEST_TIMEOUT, o.reason(), true));
+        } else {
+            end(new EndReason(o.status(), o.reason(), true));
+        }
+    }
+
+    private Optional<NegotiatedMedia> readAnswer(Response r, MediaDirection offered) {
+        try {
+            return OfferAnswer.read(SessionDescription.parse(SipMessages.body(r)), offered);
+        } catch (RuntimeException e) {
+            LOG.info("unusable SDP answer from {}: {}", remote.uri(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    // ---- incoming ----
+
+    void incoming(Request req, ServerTransaction st) {
+        inviteRequest = req;
+        inviteSt = st;
+        if (SipMessages.hasBody(req, "application", "sdp")) {
+            try {
+                SessionDescription offer = SessionDescription.parse(SipMessages.body(req));
+                Optional<NegotiatedMedia> preview = OfferAnswer.read(offer, MediaDirection.SENDRECV);
+                if (preview.isEmpty()) {
+                    refuseSilently(Response.NOT_ACCEPTABLE_HERE);
+                    return;
+                }
+                remoteOffer = offer;
+                media = preview.get();
+            } catch (RuntimeException e) {
+                refuseSilently(Response.BAD_REQUEST);
+                return;
+            }
+        }
+        try {
+            Response ringing = withTag(ua.msg.response(Response.RINGING, req));
+            ringing.addHeader(ua.msg.contact(transport(req)));
+            st.sendResponse(ringing);
+            dialog = st.getDialog();
+        } catch (Exception e) {
+            LOG.warn("could not send 180: {}", e.toString());
+        }
+        ringTimer = ua.worker.schedule(() -> ua.safely(() -> {
+            if (state == SipCallState.INCOMING && !answered) {
+                refuse(Response.TEMPORARILY_UNAVAILABLE, "No answer");
+            }
+        }), ua.config().ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        tel.tell(l -> l.incomingCall(this));
+    }
+
+    private void doAnswer(LocalMedia localMedia) {
+        Request req = inviteRequest;
+        ServerTransaction st = inviteSt;
+        if (state != SipCallState.INCOMING || answered || req == null || st == null) {
+            return;
+        }
+        local = localMedia;
+        OfferAnswer oa = new OfferAnswer(ua.identity().user(), Math.abs(RANDOM.nextInt()));
+        sdp = oa;
+        try {
+            Response ok = withTag(ua.msg.response(Response.OK, req));
+            ok.addHeader(ua.msg.contact(transport(req)));
+            SessionDescription offer = remoteOffer;
+            if (offer != null) {
+                OfferAnswer.Answer a = oa.answer(offer, localMedia, MediaDirection.SENDRECV).orElseThrow();
+                ua.msg.body(ok, "application", "sdp", a.sdp());
+                media = a.media();
+                remoteHold = a.remoteHold();
+            } else {
+                ua.msg.body(ok, "application", "sdp", oa.offer(localMedia, MediaDirection.SENDRECV));
+                offerInOk = MediaDirection.SENDRECV;
+            }
+            st.sendResponse(ok);
+            answered = true;
+            cancelRingTimer();
+        } catch (Exception e) {
+            LOG.warn("could not answer the call from {}: {}", remote.uri(), e.toString());
+            refuse(Response.SERVER_INTERNAL_ERROR, "Could not answer: " + e.getMessage());
+        }
+    }
+
+    private void refuse(int status, String reason) {
+        ServerTransaction st = inviteSt;
+        Request req = inviteRequest;
+        if (state != SipCallState.INCOMING || answered || st == null || req == null) {
+            return;
+        }
+        try {
+            st.sendResponse(withTag(ua.msg.response(status, req)));
+        } catch (Exception e) {
+            LOG.debug("could not refuse: {}", e.toString());
+        }
+        end(new EndReason(status, reason, false));
+    }
+
+    /** Refuses before anybody was told of the call. */
+    private void refuseSilently(int status) {
+        ServerTransaction st = inviteSt;
+        Request req = inviteRequest;
+        if (st != null && req != null) {
+            try {
+                st.sendResponse(withTag(ua.msg.response(status, req)));
+            } catch (Exception e) {
+                LOG.debug("could not refuse: {}", e.toString());
+            }
+        }
+        state = SipCallState.ENDED;
+        endReason = new EndReason(status, "Refused", false);
+        tel.ended(this);
+    }
+
+    void ack(Request ack) {
+        MediaDirection offered = offerInOk;
+        if (offered != null) {
+            offerInOk = null;
+            try {
+                Optional<NegotiatedMedia> m = OfferAnswer.read(SessionDescription.parse(SipMessages.body(ack)),
+                        localHold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV);
+                if (m.isEmpty()) {
+                    throw new IllegalArgumentException("no common codec");
+                }
+                media = m.get();
+            } catch (RuntimeException e) {
+                LOG.info("ACK from {} has no usable SDP answer: {}", remote.uri(), e.toString());
+                sendBye();
+                end(new EndReason(Response.NOT_ACCEPTABLE_HERE, "No usable SDP answer", false));
+                return;
+            }
+            if (state == SipCallState.CONNECTED) {
+                setMedia(java.util.Objects.requireNonNull(media));
+            }
+        }
+        if (!outgoing && answered && state == SipCallState.INCOMING) {
+            setState(SipCallState.CONNECTED);
+            NegotiatedMedia m = media;
+            if (m != null) {
+                setMedia(m);
+            }
+        }
+        if (byeAfterAck) {
+            byeAfterAck = false;
+            sendBye();
+            tel.ended(this);
+        }
+    }
+
+    void cancelled(Request cancel, @Nullable ServerTransaction st) {
+        ua.respond(st, cancel, Response.OK);
+        ServerTransaction inv = inviteSt;
+        Request req = inviteRequest;
+        if (state == SipCallState.INCOMING && !answered && inv != null && req != null) {
+            try {
+                inv.sendResponse(withTag(ua.msg.response(Response.REQUEST_TERMINATED, req)));
+            } catch (Exception e) {
+                LOG.debug("could not send 487: {}", e.toString());
+            }
+            end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled by the caller", true));
+        }
+    }
+
+    // ---- in the dialog ----
+
+    void reInvite(Request req, ServerTransaction st) {
+        if (pendingReinvite != null || state != SipCallState.CONNECTED || offerInOk != null) {
+            // RFC 3261 section 14.2: our own offer is outstanding (glare) or the call is not up yet
+            ua.respond(st, req, Response.REQUEST_PENDING);
+            return;
+        }
+        OfferAnswer oa = sdp;
+        LocalMedia lm = local;
+        if (oa == null || lm == null) {
+            ua.respond(st, req, Response.SERVER_INTERNAL_ERROR);
+            return;
+        }
+        MediaDirection wanted = localHold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV;
+        try {
+            Response ok = ua.msg.response(Response.OK, req);
+            ok.addHeader(ua.msg.contact(transport(req)));
+            OfferAnswer.Answer a = null;
+            if (SipMessages.hasBody(req, "application", "sdp")) {
+                SessionDescription offer;
+                try {
+                    offer = SessionDescription.parse(SipMessages.body(req));
+                } catch (RuntimeException e) {
+                    ua.respond(st, req, Response.BAD_REQUEST);
+                    return;
+                }
+                a = oa.answer(offer, lm, wanted).orElse(null);
+                if (a == null) {
+                    ua.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
+                    return;
+                }
+                ua.msg.body(ok, "application", "sdp", a.sdp());
+            } else {
+                ua.msg.body(ok, "application", "sdp", oa.offer(lm, wanted));
+                offerInOk = wanted;
+            }
+            st.sendResponse(ok);
+            if (a != null) {
+                remoteHold = a.remoteHold();
+                setMedia(a.media());
+            }
+        } catch (Exception e) {
+            LOG.warn("could not answer re-INVITE: {}", e.toString());
+            ua.respond(st, req, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    /** Sends a re-INVITE offering a direction; completes with the media agreed. */
+    CompletableFuture<NegotiatedMedia> sendReinvite(boolean hold) {
+        CompletableFuture<NegotiatedMedia> result = new CompletableFuture<>();
+        Dialog d = dialog;
+        OfferAnswer oa = sdp;
+        LocalMedia lm = local;
+        if (state != SipCallState.CONNECTED || d == null || oa == null || lm == null) {
+            result.completeExceptionally(new SipException("The call is not connected"));
+            return result;
+        }
+        if (pendingReinvite != null || offerInOk != null) {
+            result.completeExceptionally(new SipException("Another change of this call is in progress"));
+            return result;
+        }
+        MediaDirection offered = hold ? (remoteHold ? MediaDirection.INACTIVE : MediaDirection.SENDONLY)
+                : MediaDirection.SENDRECV;
+        pendingReinvite = result;
+        try {
+            Request req = d.createRequest(Request.INVITE);
+            req.addHeader(ua.msg.contact(transport(req)));
+            ua.msg.body(req, "application", "sdp", oa.offer(lm, offered));
+            ua.sender.send(req, d, r -> {
+            }).future.thenAccept(o -> reinviteDone(o, d, hold, offered, result));
+        } catch (Exception e) {
+            pendingReinvite = null;
+            result.completeExceptionally(new SipException("Could not send the re-INVITE: " + e.getMessage(), e));
+        }
+        return result;
+    }
+
+    private void reinviteDone(RequestSender.Outcome o, Dialog d, boolean hold, MediaDirection offered,
+            CompletableFuture<NegotiatedMedia> result) {
+        if (pendingReinvite == result) {
+            pendingReinvite = null;
+        }
+        Response r = o.response();
+        if (o.success() && r != null) {
+            try {
+                d.sendAck(d.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            } catch (Exception e) {
+                LOG.warn("could not acknowledge the re-INVITE answer: {}", e.toString());
+            }
+            Optional<NegotiatedMedia> m = readAnswer(r, offered);
+            if (m.isEmpty()) {
+                result.completeExceptionally(new SipException("The other side's answer has no usable audio"));
+                return;
+            }
+            localHold = hold;
+            setMedia(m.get());
+            result.complete(m.get());
+        } else if (o.status() == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || o.status() == 0
+                || o.status() == Response.REQUEST_TIMEOUT) {
+            // RFC 3261 section 14.1: the dialog is gone or the other side is unreachable
+            sendBye();
+            end(new EndReason(o.status() == 0 ? Response.REQUEST_TIMEOUT : o.status(), o.reason(), true));
+            result.completeExceptionally(new SipException("The call ended: " + o.reason()));
+        } else {
+            result.completeExceptionally(new SipException("The other side refused: " + o.status() + " " + o.reason()));
+        }
+    }
+
+    void info(Request req, @Nullable ServerTransaction st) {
+        if (!SipMessages.hasBody(req, "application", "dtmf-relay") && !SipMessages.hasBody(req, "application", "dtmf")) {
+            ua.respond(st, req, req.getRawContent() == null || req.getRawContent().length == 0 ? Response.OK
+                    : Response.UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        Optional<DtmfInfo> dtmf = DtmfInfo.parse(SipMessages.body(req));
+        if (dtmf.isEmpty()) {
+            ua.respond(st, req, Response.BAD_REQUEST);
+            return;
+        }
+        ua.respond(st, req, Response.OK);
+        DtmfInfo d = dtmf.get();
+        for (org.sohosip.sip.DtmfListener l : tel.dtmfListeners) {
+            ua.tell(() -> l.dtmfReceived(this, d.digit(), d.durationMillis()));
+        }
+    }
+
+    CompletableFuture<Void> sendInfo(char digit, int durationMillis) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Dialog d = dialog;
+        if (state != SipCallState.CONNECTED || d == null) {
+            result.completeExceptionally(new SipException("The call is not connected"));
+            return result;
+        }
+        try {
+            Request req = d.createRequest(Request.INFO);
+            ua.msg.body(req, "application", "dtmf-relay", DtmfInfo.body(digit, durationMillis));
+            ua.sender.send(req, d, r -> {
+            }).future.thenAccept(o -> {
+                if (o.success()) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(new SipException("DTMF INFO refused: " + o.status() + " " + o.reason()));
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(new SipException("Could not send DTMF: " + e.getMessage(), e));
+        }
+        return result;
+    }
+
+    // ---- both ----
+
+    void bye(Request bye, @Nullable ServerTransaction st) {
+        ua.respond(st, bye, Response.OK);
+        end(new EndReason(Response.OK, "Hung up by the other side", true));
+    }
+
+    private void doHangUp() {
+        switch (state) {
+            case ENDED -> {
+                return;
+            }
+            case CALLING, RINGING -> {
+                RequestSender.Pending p = invite;
+                if (p != null) {
+                    ua.sender.cancel(p);
+                }
+                end(new EndReason(Response.REQUEST_TERMINATED, "Cancelled", false));
+            }
+            case INCOMING -> {
+                if (answered) {
+                    byeAfterAck = true;
+                    endKeepingDialog(new EndReason(Response.OK, "Hung up", false));
+                } else {
+                    refuse(Response.TEMPORARILY_UNAVAILABLE, "Not answered");
+                }
+            }
+            case CONNECTED -> {
+                sendBye();
+                end(new EndReason(Response.OK, "Hung up", false));
+            }
+        }
+    }
+
+    CompletableFuture<?> endForShutdown() {
+        CompletableFuture<?> f = state == SipCallState.CONNECTED ? sendBye() : CompletableFuture.completedFuture(null);
+        if (state == SipCallState.CONNECTED) {
+            end(new EndReason(Response.OK, "Hung up", false));
+        } else {
+            doHangUp();
+        }
+        return f;
+    }
+
+    void dialogTimedOut() {
+        if (state == SipCallState.ENDED && !byeAfterAck) {
+            return;
+        }
+        byeAfterAck = false;
+        sendBye();
+        end(new EndReason(Response.REQUEST_TIMEOUT, "The other side stopped answering", true));
+        tel.ended(this);
+    }
+
+    CompletableFuture<?> sendBye() {
+        Dialog d = dialog;
+        if (d == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            Request bye = d.createRequest(Request.BYE);
+            return ua.sender.send(bye, d, r -> {
+            }).future;
+        } catch (Exception e) {
+            LOG.debug("could not send BYE: {}", e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    void end(EndReason reason) {
+        if (endKeepingDialog(reason)) {
+            tel.ended(this);
+        }
+    }
+
+    private boolean endKeepingDialog(EndReason reason) {
+        if (state == SipCallState.ENDED) {
+            return false;
+        }
+        cancelRingTimer();
+        endReason = reason;
+        CompletableFuture<NegotiatedMedia> p = pendingReinvite;
+        if (p != null) {
+            pendingReinvite = null;
+            p.completeExceptionally(new SipException("The call ended"));
+        }
+        setState(SipCallState.ENDED);
+        return true;
+    }
+
+    void setState(SipCallState s) {
+        state = s;
+        tel.tell(l -> l.stateChanged(this, s));
+    }
+
+    void setMedia(NegotiatedMedia m) {
+        media = m;
+        tel.tell(l -> l.mediaChanged(this, m));
+    }
+
+    private Response withTag(Response r) throws java.text.ParseException {
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(localTag);
+        }
+        return r;
+    }
+
+    static String transport(Request req) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) req.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport();
+    }
+
+    private void cancelRingTimer() {
+        ScheduledFuture<?> t = ringTimer;
+        if (t != null) {
+            t.cancel(false);
+            ringTimer = null;
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
