@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,16 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.sohosip.client.core.internal.CallQuery;
 import org.sohosip.client.core.internal.ErrorBodies;
 import org.sohosip.client.core.internal.PinningTrustManager;
 import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
+import org.sohosip.core.CallDirection;
+import org.sohosip.core.CallDisposition;
 import org.sohosip.core.LoginRecord;
 import org.sohosip.core.api.AccountChanges;
+import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
@@ -139,6 +144,23 @@ public final class ApiClient {
      */
     public SipSettings sipSettings(String token) {
         return call("GET", "/api/v1/sip", token, null, type(SipSettings.class));
+    }
+
+    /**
+     * {@code GET /api/v1/me/calls}: the token's user's call history.
+     *
+     * @param token       bearer token
+     * @param direction   only this direction, or {@code null}
+     * @param disposition only this disposition, or {@code null}
+     * @param from        only calls that began at or after this instant, or {@code null}
+     * @param to          only calls that began before this instant, or {@code null}
+     * @param limit       at most this many (the server allows 1 to 1000)
+     * @return entries, newest first
+     */
+    public List<CallHistoryEntry> calls(String token, @Nullable CallDirection direction,
+            @Nullable CallDisposition disposition, @Nullable Instant from, @Nullable Instant to, int limit) {
+        return call("GET", "/api/v1/me/calls" + CallQuery.of(direction, disposition, from, to, limit), token, null,
+                json.getTypeFactory().constructType(new TypeReference<List<CallHistoryEntry>>() { }));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -45,8 +46,8 @@ import org.sohosip.client.core.internal.phone.SipAccountSource;
  * The login session: holds the token (never shown), refreshes it ahead of expiry, and retries with growing pauses
  * when the server cannot be reached. Also serves {@link AccountService} with the session's token.
  */
-@Component(service = { SessionService.class, AccountService.class, SipAccountSource.class })
-public final class SessionServiceImpl implements SessionService, AccountService, SipAccountSource {
+@Component(service = { SessionService.class, AccountService.class, SipAccountSource.class, ApiSession.class })
+public final class SessionServiceImpl implements SessionService, AccountService, SipAccountSource, ApiSession {
 
     private static final Duration MAX_LEAD = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
@@ -359,6 +360,11 @@ public final class SessionServiceImpl implements SessionService, AccountService,
             }
             return c;
         }
+    }
+
+    @Override
+    public <T> T call(BiFunction<ApiClient, String, T> request) {
+        return withToken(t -> request.apply(client(), t));
     }
 
     @Override
