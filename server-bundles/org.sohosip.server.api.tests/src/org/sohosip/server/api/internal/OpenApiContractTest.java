@@ -20,14 +20,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sohosip.core.Account;
+import org.sohosip.core.CallDirection;
+import org.sohosip.core.CallDisposition;
 import org.sohosip.core.LoginEvent;
 import org.sohosip.core.LoginRecord;
 import org.sohosip.core.api.AccountChanges;
 import org.sohosip.core.api.ApiError;
+import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
+import org.sohosip.core.api.SipSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,7 +43,7 @@ class OpenApiContractTest {
 
     private static final List<Class<? extends Record>> BODIES = List.of(Account.class, LoginRecord.class,
             LoginRequest.class, LoginResponse.class, NewAccount.class, AccountChanges.class, PasswordChange.class,
-            ApiError.class);
+            ApiError.class, SipSettings.class, CallHistoryEntry.class);
 
     private static JsonNode doc;
 
@@ -125,6 +129,19 @@ class OpenApiContractTest {
             schema.path("required").forEach(r -> assertTrue(components.contains(r.asText()),
                     type.getSimpleName() + " requires unknown " + r));
         }
+    }
+
+    @Test
+    void callEnumsMatch() {
+        List<String> directions = new ArrayList<>();
+        doc.at("/components/schemas/CallDirection/enum").forEach(v -> directions.add(v.asText()));
+        assertEquals(Arrays.stream(CallDirection.values()).map(Enum::name).toList(), directions);
+        List<String> dispositions = new ArrayList<>();
+        doc.at("/components/schemas/CallDisposition/enum").forEach(v -> dispositions.add(v.asText()));
+        assertEquals(Arrays.stream(CallDisposition.values()).map(Enum::name).toList(), dispositions);
+        List<String> filter = new ArrayList<>();
+        operation(Endpoint.MY_CALLS).at("/parameters/1/schema/enum").forEach(v -> filter.add(v.asText()));
+        assertEquals(Arrays.stream(CallDisposition.values()).map(d -> d.name().toLowerCase()).toList(), filter);
     }
 
     @Test

@@ -21,6 +21,9 @@ public @interface ApiConfig {
     /** @return SIP realm the digest HA1 values of new passwords are made for */
     String sip_domain() default "sohosip.local";
 
+    /** @return the SIP proxy's port (UDP and TCP), told to softphones */
+    int sip_port() default 5060;
+
     /** @return bearer token lifetime in seconds */
     long api_token_ttl() default 28800;
 

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.LoginRecordStore;
 
 import jakarta.servlet.Servlet;
@@ -40,7 +41,8 @@ public final class ApiServlet extends HttpServlet {
     /** Builds the API on the store's services. */
     @Activate
     public ApiServlet(@Reference(name = "accounts") AccountStore accounts,
-            @Reference(name = "records") LoginRecordStore records, ApiConfig config) {
+            @Reference(name = "records") LoginRecordStore records, @Reference(name = "calls") CallRecordStore calls,
+            ApiConfig config) {
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService(clock, Duration.ofSeconds(config.api_token_ttl()), new SecureRandom());
         LoginThrottle throttle = new LoginThrottle(clock, config.api_login_slowAfter(), config.api_login_lockAfter(),
@@ -65,6 +67,9 @@ public final class ApiServlet extends HttpServlet {
         handlers.put(Endpoint.UPDATE_ACCOUNT, admin::update);
         handlers.put(Endpoint.RESET_PASSWORD, admin::resetPassword);
         handlers.put(Endpoint.LIST_LOGIN_RECORDS, new LoginRecordHandler(records));
+        CallHandlers callHandlers = new CallHandlers(calls, accounts, config.sip_domain(), config.sip_port());
+        handlers.put(Endpoint.SIP_SETTINGS, callHandlers::sipSettings);
+        handlers.put(Endpoint.MY_CALLS, callHandlers::myCalls);
         handlers.put(Endpoint.OPENAPI, new OpenApiDocument());
         this.dispatcher = new Dispatcher(new Router(handlers), new Guard(tokens, accounts, adminNetworks), new Json(),
                 scheduler);

@@ -32,6 +32,10 @@ public enum Endpoint {
     RESET_PASSWORD("POST", "/accounts/{id}/password", "resetPassword", Access.ADMIN, PasswordChange.class),
     /** The login log. */
     LIST_LOGIN_RECORDS("GET", "/login-records", "listLoginRecords", Access.ADMIN, null),
+    /** Where and how the caller's softphone registers. */
+    SIP_SETTINGS("GET", "/sip", "sipSettings", Access.USER, null),
+    /** The caller's call history. */
+    MY_CALLS("GET", "/me/calls", "myCalls", Access.USER, null),
     /** This API's OpenAPI document. */
     OPENAPI("GET", "/openapi.json", "openApi", Access.PUBLIC, null);
 

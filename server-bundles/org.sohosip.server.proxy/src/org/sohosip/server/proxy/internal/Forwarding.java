@@ -3,12 +3,13 @@ package org.sohosip.server.proxy.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
-import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
@@ -22,7 +23,6 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import gov.nist.javax.sip.SipStackImpl;
 
 /**
  * Builds forwarded copies of requests (RFC 3261 §16.6): new Request-URI, Max-Forwards decremented, this proxy's
@@ -36,23 +36,18 @@ final class Forwarding {
     private static final int MAX_FORWARDS = 70;
 
     private final Sip sip;
-    private final SipStackImpl stack;
     private final String advertisedHost;
 
-    Forwarding(Sip sip, SipStackImpl stack, String advertisedHost) {
+    Forwarding(Sip sip, String advertisedHost) {
         this.sip = sip;
-        this.stack = stack;
         this.advertisedHost = advertisedHost;
     }
 
     /** Removes the top Route if it names this proxy (loose routing, RFC 3261 §16.4). */
     void popOwnRoute(Request request) {
-        ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
-        if (routes.hasNext()) {
-            RouteHeader top = (RouteHeader) routes.next();
-            if (sip.isLocal(top.getAddress().getURI())) {
-                routes.remove();
-            }
+        RouteHeader top = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (top != null && sip.isLocal(top.getAddress().getURI())) {
+            request.removeFirst(RouteHeader.NAME);
         }
     }
 
@@ -79,10 +74,19 @@ final class Forwarding {
         } else {
             mf.setMaxForwards(Math.min(MAX_FORWARDS, mf.getMaxForwards() - 1));
         }
-        ListIterator<?> auth = copy.getHeaders(ProxyAuthorizationHeader.NAME);
-        while (auth.hasNext()) {
-            if (sip.domain.equals(((ProxyAuthorizationHeader) auth.next()).getRealm())) {
-                auth.remove(); // credentials for this proxy stop here (RFC 3261 §22.3)
+        if (copy.getHeader(ProxyAuthorizationHeader.NAME) != null) {
+            // Credentials for this proxy stop here (RFC 3261 §22.3); those for others travel on.
+            List<ProxyAuthorizationHeader> others = new ArrayList<>();
+            ListIterator<?> auth = copy.getHeaders(ProxyAuthorizationHeader.NAME);
+            while (auth.hasNext()) {
+                ProxyAuthorizationHeader h = (ProxyAuthorizationHeader) auth.next();
+                if (!sip.domain.equals(h.getRealm())) {
+                    others.add(h);
+                }
+            }
+            copy.removeHeader(ProxyAuthorizationHeader.NAME);
+            for (ProxyAuthorizationHeader h : others) {
+                copy.addHeader(h);
             }
         }
         String transport = nextHopTransport(copy);
@@ -117,14 +121,8 @@ final class Forwarding {
 
     /** Forwards a response whose transaction this proxy does not hold: removes its own Via, sends on. */
     void statelessly(Response response) {
-        Response copy = (Response) response.clone();
-        ListIterator<?> vias = copy.getHeaders(ViaHeader.NAME);
-        if (!vias.hasNext()) {
-            return;
-        }
-        vias.next();
-        vias.remove();
-        if (copy.getHeader(ViaHeader.NAME) == null) {
+        Response copy = withoutTopVia(response);
+        if (copy == null) {
             return; // it was addressed to this proxy
         }
         try {
@@ -134,17 +132,30 @@ final class Forwarding {
         }
     }
 
-    String transportOf(Request request) {
-        try {
-            return nextHopTransport(request);
-        } catch (SipException e) {
-            return "udp";
-        }
+    /** @return a copy of the response without its top Via, or {@code null} when that was the only one */
+    static @Nullable Response withoutTopVia(Response response) {
+        Response copy = (Response) response.clone();
+        copy.removeFirst(ViaHeader.NAME);
+        return copy.getHeader(ViaHeader.NAME) == null ? null : copy;
     }
 
-    private String nextHopTransport(Request request) throws SipException {
-        Hop hop = stack.getRouter().getNextHop(request);
-        return hop == null ? "udp" : hop.getTransport().toLowerCase(java.util.Locale.ROOT);
+    String transportOf(Request request) {
+        return nextHopTransport(request);
+    }
+
+    /**
+     * The transport towards the next hop: the top Route's, else the Request-URI's {@code transport} parameter, else
+     * UDP (RFC 3263 for a {@code sip:} URI). Not the stack's router: it falls back to the transport of the top Via,
+     * which is the caller's and says nothing about the callee.
+     */
+    private static String nextHopTransport(Request request) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        javax.sip.address.URI next = route != null ? route.getAddress().getURI() : request.getRequestURI();
+        String transport = next instanceof SipURI sip ? sip.getTransportParam() : null;
+        if (next instanceof SipURI sip && sip.isSecure()) {
+            return "tls";
+        }
+        return transport == null ? "udp" : transport.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A branch that is the same for every retransmission of a request (RFC 3261 §16.11). */

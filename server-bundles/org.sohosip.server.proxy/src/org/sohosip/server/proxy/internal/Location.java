@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -23,7 +25,16 @@ final class Location {
     private static final Comparator<SipBinding> PREFERRED = Comparator.comparingInt(SipBinding::qMilli).reversed()
             .thenComparing(SipBinding::contact);
 
+    /**
+     * A refresh that only moves expiry times is saved when they moved this far past what was saved: a phone
+     * re-registering many times a minute must not cost a database write each time, and after a restart a binding
+     * can then lapse at most this much early (phones refresh well before expiry anyway).
+     */
+    static final long SAVE_SLACK_MILLIS = 60_000;
+
     private final ConcurrentMap<String, List<SipBinding>> byUser = new ConcurrentHashMap<>();
+    /** What the store holds (or is about to), by user: contact to expiry. */
+    private final ConcurrentMap<String, Map<String, Instant>> saved = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final LongSupplier clock;
 
@@ -36,6 +47,7 @@ final class Location {
         for (SipBinding b : bindings) {
             byUser.merge(b.username(), List.of(b), (a, c) -> sorted(concat(a, c)));
         }
+        byUser.forEach((user, list) -> saved.put(user, snapshot(list)));
     }
 
     /** @return the user's unexpired bindings, most preferred (highest q) first */
@@ -60,7 +72,32 @@ final class Location {
         } else {
             byUser.put(username, sorted(bindings));
         }
-        dirty.add(username);
+        if (differsFromSaved(username, bindings)) {
+            dirty.add(username);
+        }
+    }
+
+    private boolean differsFromSaved(String username, List<SipBinding> bindings) {
+        Map<String, Instant> stored = saved.getOrDefault(username, Map.of());
+        if (stored.size() != bindings.size()) {
+            return true;
+        }
+        for (SipBinding b : bindings) {
+            Instant was = stored.get(b.contact());
+            if (was == null || b.expires().toEpochMilli() - was.toEpochMilli() > SAVE_SLACK_MILLIS
+                    || b.expires().isBefore(was)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Instant> snapshot(List<SipBinding> bindings) {
+        Map<String, Instant> map = new HashMap<>();
+        for (SipBinding b : bindings) {
+            map.put(b.contact(), b.expires());
+        }
+        return map;
     }
 
     /** Drops expired bindings from memory; the store drops its own copies separately. */
@@ -69,6 +106,9 @@ final class Location {
         for (String user : byUser.keySet()) {
             byUser.computeIfPresent(user, (u, list) -> {
                 List<SipBinding> kept = list.stream().filter(b -> b.expires().isAfter(now)).toList();
+                if (kept.isEmpty()) {
+                    saved.remove(u); // the store deletes expired rows itself
+                }
                 return kept.isEmpty() ? null : kept.size() == list.size() ? list : kept;
             });
         }
@@ -83,13 +123,20 @@ final class Location {
         }
         List<SipBinding> bindings = new ArrayList<>();
         for (String user : users) {
-            bindings.addAll(byUser.getOrDefault(user, List.of()));
+            List<SipBinding> now = byUser.getOrDefault(user, List.of());
+            bindings.addAll(now);
+            if (now.isEmpty()) {
+                saved.remove(user);
+            } else {
+                saved.put(user, snapshot(now));
+            }
         }
         return new Changes(users, bindings);
     }
 
     /** Marks users dirty again after a failed write, so the next one retries. */
     void markDirty(Collection<String> users) {
+        users.forEach(saved::remove);
         dirty.addAll(users);
     }
 

@@ -3,7 +3,6 @@ package org.sohosip.server.proxy.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -236,10 +234,10 @@ final class ProxiedRequest {
 
     /** Passes a response back to the caller, without this proxy's Via. */
     private void forward(Response response) {
-        Response copy = (Response) response.clone();
-        ListIterator<?> vias = copy.getHeaders(ViaHeader.NAME);
-        vias.next();
-        vias.remove();
+        Response copy = Forwarding.withoutTopVia(response);
+        if (copy == null) {
+            return;
+        }
         try {
             server.sendResponse(copy);
         } catch (Exception e) {

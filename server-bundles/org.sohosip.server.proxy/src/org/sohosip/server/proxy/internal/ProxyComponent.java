@@ -121,7 +121,7 @@ public final class ProxyComponent {
                     config.sip_register_maxExpires(), clock);
             CallRecorder calls = new CallRecorder(callStore, writer, clock);
             recorder = calls;
-            Forwarding forwarding = new Forwarding(sip, started, advertised);
+            Forwarding forwarding = new Forwarding(sip, advertised);
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
             provider.addSipListener(new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,

@@ -22,6 +22,8 @@ import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyRequireHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
@@ -36,6 +38,8 @@ import org.sohosip.server.store.SipBinding;
 
 import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.MessageChannel;
 
 /**
  * Entry point of every SIP message: abuse checks first (rate limit, scanners, size, Max-Forwards), then REGISTER to
@@ -45,8 +49,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 final class RequestRouter implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE, UPDATE, PRACK,"
-            + " SUBSCRIBE, NOTIFY, REFER";
+    private static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "INFO",
+            "MESSAGE", "UPDATE", "PRACK", "SUBSCRIBE", "NOTIFY", "REFER");
 
     private final Sip sip;
     private final RateLimiter rates;
@@ -96,7 +100,8 @@ final class RequestRouter implements SipListener {
     private void route(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
-        String address = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "unknown";
+        String address = request instanceof SIPRequest r && r.getMessageChannel() != null ? sourceAddress(r)
+                : event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "unknown";
         if (!rates.allow(address)) {
             return;
         }
@@ -104,6 +109,13 @@ final class RequestRouter implements SipListener {
             return;
         }
         boolean ack = Request.ACK.equals(method);
+        if (request instanceof SIPRequest r && r.getRequestLine() != null
+                && !r.getRequestLine().encode().trim().toUpperCase(Locale.ROOT).endsWith("SIP/2.0")) {
+            if (!ack) {
+                sip.respond(request, Response.VERSION_NOT_SUPPORTED);
+            }
+            return;
+        }
         if (request instanceof SIPMessage m && m.getSize() > maxMessageSize) {
             if (!ack) {
                 sip.respond(request, Response.MESSAGE_TOO_LARGE);
@@ -112,6 +124,13 @@ final class RequestRouter implements SipListener {
         }
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+        if (via != null) {
+            answerToSource(request, via);
+        }
+        if (request.getHeader(ProxyRequireHeader.NAME) != null && !ack && !Request.CANCEL.equals(method)) {
+            unsupported(request);
+            return;
+        }
         if (Request.REGISTER.equals(method)) {
             registrar.register(request, transport, address);
             return;
@@ -123,7 +142,9 @@ final class RequestRouter implements SipListener {
         boolean toUs = sip.isLocal(request.getRequestURI()) && !hasUser(request.getRequestURI());
         if (Request.OPTIONS.equals(method) && toUs && !forwarding.hasForeignRoute(request)) {
             sip.respond(request, Response.OK, null, r -> {
-                r.addHeader(sip.headers.createHeader("Allow", ALLOW));
+                for (String allowed : ALLOW) {
+                    r.addHeader(sip.headers.createAllowHeader(allowed));
+                }
                 r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
             });
             return;
@@ -149,12 +170,64 @@ final class RequestRouter implements SipListener {
         outOfDialog(event, request, address);
     }
 
-    /** Requests within a dialog follow the Route set that this proxy's Record-Route put there. */
+    /**
+     * Answers go back to where the request came from (RFC 3581 behaviour for every request, as phones behind NAT
+     * need and as most registrars do), not to a sent-by address that may be private or made up.
+     */
+    private static void answerToSource(Request request, ViaHeader via) {
+        if (!(request instanceof SIPRequest r) || !(r.getMessageChannel() instanceof MessageChannel channel)) {
+            return;
+        }
+        try {
+            if (!channel.getTransport().equalsIgnoreCase(via.getTransport())) {
+                via.setTransport(channel.getTransport()); // answer on the transport it came by
+            }
+            via.setReceived(sourceAddress(r));
+            via.setParameter("rport", Integer.toString(sourcePort(r, channel)));
+        } catch (java.text.ParseException e) {
+            LOG.debug("Could not note the source in Via: {}", e.getMessage());
+        }
+    }
+
+    /** The address a request really came from (the stack's event gives the Via's sent-by for some). */
+    private static String sourceAddress(SIPRequest r) {
+        if (r.getPeerPacketSourceAddress() != null) {
+            return r.getPeerPacketSourceAddress().getHostAddress();
+        }
+        MessageChannel channel = (MessageChannel) r.getMessageChannel();
+        return channel == null ? "unknown" : channel.getPeerAddress();
+    }
+
+    private static int sourcePort(SIPRequest r, MessageChannel channel) {
+        // A stream's peer is its socket; a datagram channel may stand for the Via's address instead.
+        return channel.isReliable() || r.getPeerPacketSourcePort() <= 0 ? channel.getPeerPort()
+                : r.getPeerPacketSourcePort();
+    }
+
+    /** RFC 3261 §16.3: this proxy supports no extensions a request could require of it. */
+    private void unsupported(Request request) {
+        List<String> tags = new ArrayList<>();
+        var it = request.getHeaders(ProxyRequireHeader.NAME);
+        while (it.hasNext()) {
+            tags.add(((ProxyRequireHeader) it.next()).getOptionTag());
+        }
+        sip.respond(request, Response.BAD_EXTENSION, null, r -> {
+            for (String tag : tags) {
+                r.addHeader(sip.headers.createUnsupportedHeader(tag));
+            }
+        });
+    }
+
+    /**
+     * Requests within a dialog follow the Route set that this proxy's Record-Route put there: the top Route must
+     * be this proxy. Anything else would make the proxy a relay for whoever writes a To tag and a Route.
+     */
     private void inDialog(Request request, boolean toUs) {
-        if (toUs && !forwarding.hasForeignRoute(request)) {
-            // Addressed to this proxy itself, with nothing to route: it holds no dialogs.
+        RouteHeader top = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (top == null || !sip.isLocal(top.getAddress().getURI())) {
             if (!Request.ACK.equals(request.getMethod())) {
-                sip.respond(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                sip.respond(request, toUs ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.NOT_FOUND,
+                        toUs ? null : "Not routed through this proxy", null);
             }
             return;
         }

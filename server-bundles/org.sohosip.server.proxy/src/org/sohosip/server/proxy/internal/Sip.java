@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.server.proxy.internal;
 
+import java.io.IOException;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +22,10 @@ import javax.sip.message.Response;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
 
 /**
  * The JAIN-SIP factories and provider of the running proxy, with the few ways it answers requests. Answers are sent
@@ -66,9 +71,16 @@ final class Sip {
     /** Answers statelessly, with a reason phrase of its own and extra headers. */
     void respond(Request request, int status, @Nullable String reason, @Nullable Decoration decoration) {
         try {
-            provider.sendResponse(response(request, status, reason, decoration));
-        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.debug("Could not answer {} with {}: {}", request.getMethod(), status, e.toString());
+            Response response = response(request, status, reason, decoration);
+            if (request instanceof SIPRequest r && r.getMessageChannel() instanceof MessageChannel channel
+                    && channel.isReliable() && response instanceof SIPResponse sipResponse) {
+                // Over a stream the answer goes back on the same connection, whatever the Via claims.
+                channel.sendMessage(sipResponse);
+            } else {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | ParseException | InvalidArgumentException | IOException | RuntimeException e) {
+            LOG.debug("Could not answer {} with {}: {}", request.getMethod(), status, e.toString(), e);
         }
     }
 
