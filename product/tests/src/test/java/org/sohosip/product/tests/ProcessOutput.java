@@ -63,6 +63,11 @@ final class ProcessOutput {
         }
     }
 
+    /** @return how many lines so far match {@code pattern} */
+    synchronized int count(Pattern pattern) {
+        return (int) lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    }
+
     /** Waits until at least {@code n} lines match {@code pattern}; returns whether they did within the timeout. */
     synchronized boolean awaitCount(Pattern pattern, int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
