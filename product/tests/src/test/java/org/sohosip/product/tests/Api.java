@@ -59,6 +59,17 @@ final class Api {
         return a.body.get("token").asText();
     }
 
+    /** Creates an account as the administrator {@code adminToken}; fails unless the server answers 201. */
+    JsonNode createAccount(String adminToken, String username, String password, String extension,
+            String displayName) throws IOException, InterruptedException {
+        Answer a = post("/api/v1/accounts", adminToken, JSON.createObjectNode().put("username", username)
+                .put("password", password).put("extension", extension).put("displayName", displayName).toString());
+        if (a.status != 201) {
+            throw new AssertionError("creating " + username + " answered " + a.status + " " + a.body);
+        }
+        return a.body;
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {

@@ -63,6 +63,26 @@ final class ProcessOutput {
         }
     }
 
+    /** @return how many lines so far match {@code pattern} */
+    synchronized int count(Pattern pattern) {
+        return (int) lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    }
+
+    /** Waits until at least {@code n} lines match {@code pattern}; returns whether they did within the timeout. */
+    synchronized boolean awaitCount(Pattern pattern, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (lines.stream().filter(l -> pattern.matcher(l).find()).count() >= n) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (ended || left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     synchronized String text() {
         return String.join("\n", lines);
     }

@@ -54,6 +54,8 @@ class ServerProductTest {
             String ports = ready.group(2);
             assertTrue(ports.contains("database 127.0.0.1:" + server.dbPort), ports);
             assertTrue(ports.contains(":" + server.apiPort), ports);
+            String sip = "127.0.0.1:" + server.sipPort;
+            assertTrue(ports.contains("SIP udp " + sip + " tcp " + sip), ports);
 
             Path file = data.resolve("initial-admin-password");
             assertEquals(password.group(1), Files.readString(file).strip());
