@@ -81,7 +81,7 @@ class SoftphoneUiTest {
                     "bob receives no RTP from the client:\n" + bob.output.text());
             desktop.screenshot("13-outgoing-call");
             desktop.awaitWindow("SOHOSIP — " + ALICE, UI_TIMEOUT);
-            desktop.key("alt+h");
+            desktop.key("alt+u");
             assertTrue(bob.output.awaitCount(ENDED, 1, UI_TIMEOUT),
                     "alice hung up but bob's call did not end:\n" + bob.output.text());
             office.awaitHistory(ALICE, ALICE_PASSWORD, entry("outgoing", BOB, "answered"), "answered call to bob");
