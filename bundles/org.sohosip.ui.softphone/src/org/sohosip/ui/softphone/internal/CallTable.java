@@ -26,6 +26,7 @@ public final class CallTable {
     private final TableViewer viewer;
     private final Runnable tick = this::tick;
     private List<Call> shown = List.of();
+    private Runnable onTick = () -> { };
 
     /** @param parent where the table goes */
     public CallTable(Composite parent) {
@@ -54,7 +55,13 @@ public final class CallTable {
             return;
         }
         viewer.refresh(true);
+        onTick.run();
         viewer.getControl().getDisplay().timerExec(TICK_MILLIS, tick);
+    }
+
+    /** @param action run on the UI thread after every tick of the timer */
+    public void onTick(Runnable action) {
+        onTick = action;
     }
 
     /**

@@ -2,6 +2,7 @@
 package org.sohosip.ui.softphone.internal;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public final class SoftphonePart {
 
     private Label registrationText;
     private Label audioText;
+    private String lastSeen = "";
     private Text number;
     private DialPad pad;
     private Button dial;
@@ -89,6 +91,7 @@ public final class SoftphonePart {
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(right);
         calls = new CallTable(right);
+        calls.onTick(this::resync);
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(calls.viewer().getControl());
         calls.viewer().addSelectionChangedListener(e -> updateActions());
         answer = button(right, Messages.Softphone_answer, () -> act(Call::answer));
@@ -145,8 +148,24 @@ public final class SoftphonePart {
         }
     }
 
+    /**
+     * Shows the calls again when they changed without an event reaching this part: a change told while the part
+     * was being created (answering in the incoming-call window opens this perspective) comes before it listens.
+     */
+    private void resync() {
+        if (number != null && !number.isDisposed() && !seen().equals(lastSeen)) {
+            refresh();
+        }
+    }
+
+    private String seen() {
+        Telephony t = telephony;
+        return t == null ? "" : t.calls().stream().map(c -> c.id() + ":" + c.state()).collect(Collectors.joining(","));
+    }
+
     /** Reads calls, registration and audio state from the services and shows them. */
     public void refresh() {
+        lastSeen = seen();
         Telephony t = telephony;
         registrationText.setText(CallTexts.registration(registration));
         audioText.setText(t == null ? "" : t.audioProblem().orElse(""));
