@@ -63,6 +63,8 @@ public final class LoginDialog extends Dialog {
     private @Nullable String rememberWarning;
     private final @Nullable ContactService phonebook;
     private boolean offline;
+    /** The user whose saved phonebook was opened, while Open phonebook offline is offered. */
+    private @Nullable String offeredUser;
 
     /**
      * @param parent        parent shell or {@code null}
@@ -149,8 +151,11 @@ public final class LoginDialog extends Dialog {
     protected void buttonPressed(int id) {
         if (id == OFFLINE_ID) {
             // the phonebook is already open (the offer is made only then); there is no account without the server
-            account = new Account(0, username.getText().strip(), username.getText().strip(), "", List.of(), false,
-                    true);
+            String user = offeredUser;
+            if (user == null) {
+                return;
+            }
+            account = new Account(0, user, user, "", List.of(), false, true);
             offline = true;
             setReturnCode(OK);
             close();
@@ -203,9 +208,9 @@ public final class LoginDialog extends Dialog {
                 // the saved phonebook opens only with the right password, which is the check a server would make
                 ContactService book = phonebook;
                 boolean saved = live.get() && book != null && openOffline(book, uri, user, pw);
-                display.asyncExec(() -> failed(live, e, saved));
+                display.asyncExec(() -> failed(live, e, saved ? user : null));
             } catch (RuntimeException e) {
-                display.asyncExec(() -> failed(live, e, false));
+                display.asyncExec(() -> failed(live, e, null));
             } finally {
                 Arrays.fill(pw, '\0');
             }
@@ -239,15 +244,17 @@ public final class LoginDialog extends Dialog {
         }
     }
 
-    private void failed(AtomicBoolean live, RuntimeException e, boolean savedPhonebook) {
+    /** @param savedPhonebook the user whose saved phonebook was opened, or {@code null} when none was */
+    private void failed(AtomicBoolean live, RuntimeException e, @Nullable String savedPhonebook) {
         if (!live.get() || getShell() == null || getShell().isDisposed()) {
             return;
         }
         setBusy(false, null);
         String why = LoginErrors.describe(e);
-        fail(savedPhonebook ? NLS.bind(Messages.LoginDialog_offlineOffer, why) : why,
+        fail(savedPhonebook != null ? NLS.bind(Messages.LoginDialog_offlineOffer, why) : why,
                 e instanceof ServerUnreachableException ? server : password);
-        getButton(OFFLINE_ID).setEnabled(savedPhonebook);
+        offeredUser = savedPhonebook;
+        getButton(OFFLINE_ID).setEnabled(savedPhonebook != null);
     }
 
     @Override
@@ -290,6 +297,7 @@ public final class LoginDialog extends Dialog {
         remember.setEnabled(!busy && credentials.problem().isEmpty());
         getButton(IDialogConstants.OK_ID).setEnabled(!busy);
         getButton(OFFLINE_ID).setEnabled(false);
+        offeredUser = null;
         GridDataFactory.fillDefaults().span(2, 1).exclude(!busy).applyTo(progress);
         progress.setVisible(busy);
         showMessage(text == null ? "" : text);

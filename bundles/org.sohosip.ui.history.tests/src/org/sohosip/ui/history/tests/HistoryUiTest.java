@@ -197,8 +197,10 @@ class HistoryUiTest {
         part.toEnabled().notifyListeners(SWT.Selection, new Event());
         awaitLoaded(part, 7);
         ZoneId zone = ZoneId.systemDefault();
-        assertEquals("from=" + LocalDate.of(2026, 11, 20).atStartOfDay(zone).toInstant() + "&to="
-                + LocalDate.of(2026, 11, 22).atStartOfDay(zone).toInstant() + "&limit=500", server.queries.get(6));
+        // the From and To loads leave almost together, so the server may see them in either order
+        String range = "from=" + LocalDate.of(2026, 11, 20).atStartOfDay(zone).toInstant() + "&to="
+                + LocalDate.of(2026, 11, 22).atStartOfDay(zone).toInstant() + "&limit=500";
+        assertTrue(server.queries.subList(5, 7).contains(range), server.queries::toString);
         Screenshots.spinUntil(display, () -> column(part, 1).equals(List.of("carol", "3303")));
         Screenshots.save(shell, "history-date-range");
 
