@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.client.core;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,20 @@ public interface ContactService {
 
     /** @return the contact whose number matches {@code number}, as for {@link #nameForNumber} */
     Optional<Contact> contactForNumber(String number);
+
+    /**
+     * Opens the phonebook saved on this machine when the server cannot be reached at login, so the user still has
+     * their numbers after a restart of the client. The copy opens only with the password it was saved with; it is
+     * then shown as {@link #offline()} with its queued changes, and changes made now are queued too. A later
+     * successful login replaces it with the server's phonebook. Blocks while the key is derived: call it off the UI
+     * thread.
+     *
+     * @param server   the server address the user logs in to
+     * @param username the user name
+     * @param password the user's password (not kept)
+     * @return whether a saved phonebook for that server and user exists and the password opened it
+     */
+    boolean openOffline(URI server, String username, char[] password);
 
     /** @param listener told (on any thread) whenever contacts, the offline state, queue or conflicts change */
     void addListener(Runnable listener);

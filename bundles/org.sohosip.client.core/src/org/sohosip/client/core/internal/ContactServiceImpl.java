@@ -138,6 +138,7 @@ public final class ContactServiceImpl implements ContactService, DirectoryServic
     }
 
     /** Opens the offline copy for reading (and queued editing) when the server cannot be reached at all. */
+    @Override
     public boolean openOffline(URI server, String username, char[] password) {
         PhonebookCache file = new PhonebookCache(PhonebookCache.fileFor(clientFolder, server, username));
         if (!Files.exists(file.file())) {

@@ -3,6 +3,7 @@ package org.sohosip.ui.app.internal;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.sohosip.client.core.ApiClient;
 import org.sohosip.client.core.CertificateTrustPrompt;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.ServerUnreachableException;
 import org.sohosip.client.core.SessionService;
 import org.sohosip.core.Account;
@@ -36,6 +38,9 @@ import org.sohosip.core.Account;
  * connecting stops the attempt and keeps the dialog open.
  */
 public final class LoginDialog extends Dialog {
+
+    /** Button id of Open phonebook offline. */
+    static final int OFFLINE_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final SessionService session;
     private final CredentialStore credentials;
@@ -56,6 +61,10 @@ public final class LoginDialog extends Dialog {
     private @Nullable AtomicBoolean current;
     private @Nullable Account account;
     private @Nullable String rememberWarning;
+    private final @Nullable ContactService phonebook;
+    private boolean offline;
+    /** The user whose saved phonebook was opened, while Open phonebook offline is offered. */
+    private @Nullable String offeredUser;
 
     /**
      * @param parent        parent shell or {@code null}
@@ -63,13 +72,26 @@ public final class LoginDialog extends Dialog {
      * @param credentials   remembered server, user name and password
      * @param initialServer server address to show first
      */
-    @SuppressWarnings("null")
     public LoginDialog(@Nullable Shell parent, SessionService session, CredentialStore credentials,
             String initialServer) {
+        this(parent, session, credentials, initialServer, null);
+    }
+
+    /**
+     * @param parent        parent shell or {@code null}
+     * @param session       the session to log in
+     * @param credentials   remembered server, user name and password
+     * @param initialServer server address to show first
+     * @param phonebook     offers its saved copy when the server cannot be reached, or {@code null}
+     */
+    @SuppressWarnings("null")
+    public LoginDialog(@Nullable Shell parent, SessionService session, CredentialStore credentials,
+            String initialServer, @Nullable ContactService phonebook) {
         super(parent);
         this.session = session;
         this.credentials = credentials;
         this.initialServer = initialServer;
+        this.phonebook = phonebook;
     }
 
     @Override
@@ -121,7 +143,25 @@ public final class LoginDialog extends Dialog {
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, Messages.LoginDialog_connect, true);
+        createButton(parent, OFFLINE_ID, Messages.LoginDialog_openOffline, false).setEnabled(false);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    @Override
+    protected void buttonPressed(int id) {
+        if (id == OFFLINE_ID) {
+            // the phonebook is already open (the offer is made only then); there is no account without the server
+            String user = offeredUser;
+            if (user == null) {
+                return;
+            }
+            account = new Account(0, user, user, "", List.of(), false, true);
+            offline = true;
+            setReturnCode(OK);
+            close();
+            return;
+        }
+        super.buttonPressed(id);
     }
 
     @Override
@@ -164,8 +204,13 @@ public final class LoginDialog extends Dialog {
                 }
                 String warning = remember(uri, user, keep ? pw : null);
                 display.asyncExec(() -> succeeded(live, a, warning));
+            } catch (ServerUnreachableException e) {
+                // the saved phonebook opens only with the right password, which is the check a server would make
+                ContactService book = phonebook;
+                boolean saved = live.get() && book != null && openOffline(book, uri, user, pw);
+                display.asyncExec(() -> failed(live, e, saved ? user : null));
             } catch (RuntimeException e) {
-                display.asyncExec(() -> failed(live, e));
+                display.asyncExec(() -> failed(live, e, null));
             } finally {
                 Arrays.fill(pw, '\0');
             }
@@ -191,12 +236,25 @@ public final class LoginDialog extends Dialog {
         close();
     }
 
-    private void failed(AtomicBoolean live, RuntimeException e) {
+    private static boolean openOffline(ContactService book, URI uri, String user, char[] pw) {
+        try {
+            return book.openOffline(uri, user, pw);
+        } catch (RuntimeException e) {
+            return false; // an unreadable copy is as good as none: the plain error is shown
+        }
+    }
+
+    /** @param savedPhonebook the user whose saved phonebook was opened, or {@code null} when none was */
+    private void failed(AtomicBoolean live, RuntimeException e, @Nullable String savedPhonebook) {
         if (!live.get() || getShell() == null || getShell().isDisposed()) {
             return;
         }
         setBusy(false, null);
-        fail(LoginErrors.describe(e), e instanceof ServerUnreachableException ? server : password);
+        String why = LoginErrors.describe(e);
+        fail(savedPhonebook != null ? NLS.bind(Messages.LoginDialog_offlineOffer, why) : why,
+                e instanceof ServerUnreachableException ? server : password);
+        offeredUser = savedPhonebook;
+        getButton(OFFLINE_ID).setEnabled(savedPhonebook != null);
     }
 
     @Override
@@ -238,6 +296,8 @@ public final class LoginDialog extends Dialog {
         }
         remember.setEnabled(!busy && credentials.problem().isEmpty());
         getButton(IDialogConstants.OK_ID).setEnabled(!busy);
+        getButton(OFFLINE_ID).setEnabled(false);
+        offeredUser = null;
         GridDataFactory.fillDefaults().span(2, 1).exclude(!busy).applyTo(progress);
         progress.setVisible(busy);
         showMessage(text == null ? "" : text);
@@ -264,6 +324,17 @@ public final class LoginDialog extends Dialog {
     /** @return the logged-in account after OK */
     public @Nullable Account account() {
         return account;
+    }
+
+    /** @return whether the user chose to work offline with the saved phonebook (then {@link #account()} only
+     *          names the user) */
+    public boolean offline() {
+        return offline;
+    }
+
+    /** @return the Open phonebook offline button (for tests) */
+    public Button offlineButton() {
+        return getButton(OFFLINE_ID);
     }
 
     /** @return why Remember me did not work, if it did not */

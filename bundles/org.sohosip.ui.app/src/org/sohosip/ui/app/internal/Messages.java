@@ -24,6 +24,8 @@ public final class Messages extends NLS {
     public static String LoginDialog_tooManyAttemptsLater;
     public static String LoginDialog_rememberUnavailable;
     public static String LoginDialog_rememberFailed;
+    public static String LoginDialog_openOffline;
+    public static String LoginDialog_offlineOffer;
     public static String TrustDialog_title;
     public static String TrustDialog_intro;
     public static String TrustDialog_fingerprint;
@@ -36,6 +38,7 @@ public final class Messages extends NLS {
     public static String Status_connecting;
     public static String Status_lost;
     public static String Status_loggedOut;
+    public static String Status_offline;
     public static String Home_welcome;
     public static String Home_details;
     public static String Home_noAliases;

@@ -26,13 +26,17 @@ public final class StatusLine {
 
     @PostConstruct
     void create(Composite parent, SessionService session,
-            @Optional @Named(LifeCycle.REMEMBER_WARNING) @Nullable String warning) {
+            @Optional @Named(LifeCycle.REMEMBER_WARNING) @Nullable String warning,
+            @Optional @Named(LifeCycle.OFFLINE) @Nullable String offline) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(1, false));
         Label l = new Label(c, SWT.NONE);
         l.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         label = l;
         show(session.current());
+        if (offline != null) {
+            l.setText(offline); // never logged in: "Logged out" would tell the user nothing
+        }
         if (warning != null) {
             l.setText(l.getText() + " \u00b7 " + warning);
         }

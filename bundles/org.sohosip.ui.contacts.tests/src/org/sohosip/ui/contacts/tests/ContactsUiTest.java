@@ -171,7 +171,8 @@ class ContactsUiTest {
 
     @Test
     void withoutTheSoftphoneTheUserIsToldPlainly() throws Exception {
-        // The client's own softphone service runs in this framework too: hide it, as in a client without it.
+        // an explicit "none": with the softphone's bundles in the test runtime the real (unregistered) softphone
+        // would otherwise be found among the OSGi services
         context.set(Telephony.class, null);
         ContactsPart part = ContextInjectionFactory.make(ContactsPart.class, context);
         shell.open();

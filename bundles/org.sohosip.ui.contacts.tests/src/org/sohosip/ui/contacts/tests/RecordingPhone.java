@@ -11,12 +11,14 @@ import org.sohosip.client.core.CallListener;
 import org.sohosip.client.core.Telephony;
 
 /**
- * The softphone as far as the phonebook sees it: it records what it was asked to dial. The SIP side is the calls
- * work's and is tested there; here only the hand-over matters.
+ * The softphone as far as the phonebook sees it: it records what it was asked to dial and reports the calls a test
+ * gives it. The SIP side is tested with the softphone itself; here only the hand-over and the names matter.
  */
 final class RecordingPhone implements Telephony {
 
     final List<String> dialled = new CopyOnWriteArrayList<>();
+    /** The calls it reports: whatever a test puts here. */
+    final List<Call> calls = new CopyOnWriteArrayList<>();
 
     @Override
     public Call dial(String target) {
@@ -27,7 +29,7 @@ final class RecordingPhone implements Telephony {
 
     @Override
     public List<Call> calls() {
-        return List.of();
+        return List.copyOf(calls);
     }
 
     @Override

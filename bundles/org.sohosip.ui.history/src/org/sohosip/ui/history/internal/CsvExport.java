@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.sohosip.core.api.CallHistoryEntry;
@@ -17,7 +18,8 @@ import org.sohosip.core.api.CallHistoryEntry;
  * Writes call history as CSV (RFC 4180): a header row, comma-separated fields, a field in double quotes when it
  * holds a comma, a quote or a line break (quotes doubled), CRLF line ends, UTF-8, times in ISO-8601 UTC. The
  * values are the data, not the screen's wording, so spreadsheets and scripts read them the same in every language;
- * only display names that look like spreadsheet formulas are defused (see {@link #inert(String)}).
+ * only display names that look like spreadsheet formulas are defused (see {@link #inert(String)}). The
+ * {@code other_name} column holds the name the screen shows (the phonebook's, else the one the call carried).
  */
 public final class CsvExport {
 
@@ -30,14 +32,23 @@ public final class CsvExport {
 
     /**
      * @param entries the calls
-     * @return the CSV text, header first
+     * @return the CSV text, header first, with the names the calls carried
      */
     public static String csv(List<CallHistoryEntry> entries) {
+        return csv(entries, e -> text(e.otherDisplayName()));
+    }
+
+    /**
+     * @param entries the calls
+     * @param names   the name for each call's other party (empty when unknown)
+     * @return the CSV text, header first
+     */
+    public static String csv(List<CallHistoryEntry> entries, Function<CallHistoryEntry, String> names) {
         StringBuilder b = new StringBuilder();
         row(b, HEADER);
         for (CallHistoryEntry e : entries) {
             row(b, List.of(e.direction().name().toLowerCase(Locale.ROOT), e.otherParty(),
-                    inert(text(e.otherDisplayName())), time(e.start()), time(e.answer()), time(e.end()),
+                    inert(names.apply(e)), time(e.start()), time(e.answer()), time(e.end()),
                     Long.toString(e.durationSeconds()), e.disposition().name().toLowerCase(Locale.ROOT)));
         }
         return b.toString();
@@ -48,14 +59,16 @@ public final class CsvExport {
      *
      * @param file    where to write
      * @param entries the calls
+     * @param names   the name for each call's other party (empty when unknown)
      * @throws IOException when the file cannot be written
      */
-    public static void write(Path file, List<CallHistoryEntry> entries) throws IOException {
+    public static void write(Path file, List<CallHistoryEntry> entries, Function<CallHistoryEntry, String> names)
+            throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = Files.createTempFile(dir, ".sohosip-export", ".tmp");
         try {
-            Files.writeString(tmp, csv(entries), StandardCharsets.UTF_8);
+            Files.writeString(tmp, csv(entries, names), StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.sohosip.client.core.CallHistoryService;
 import org.sohosip.client.core.CallListener;
 import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.Telephony;
 import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.ui.app.util.Background;
@@ -62,6 +63,18 @@ public final class HistoryPart {
     private @Nullable CallHistoryService history;
     private @Nullable Telephony telephony;
     private @Nullable IEventBroker broker;
+    private @Nullable ContactService contacts;
+    /** The phonebook tells on any thread; the table repaints on the UI thread. */
+    private final Runnable phonebookChanged = () -> {
+        TableViewer v = this.viewer;
+        if (v != null && !v.getControl().isDisposed()) {
+            v.getControl().getDisplay().asyncExec(() -> {
+                if (!v.getControl().isDisposed()) {
+                    v.refresh(true);
+                }
+            });
+        }
+    };
     private final CallListener callEnded = call -> {
         IEventBroker b = broker;
         if (call.state() == CallState.ENDED && b != null) {
@@ -110,7 +123,7 @@ public final class HistoryPart {
         viewer.getTable().setLinesVisible(true);
         column(Messages.Column_direction, 100, e -> Labels.direction(e.direction()));
         column(Messages.Column_party, 120, CallHistoryEntry::otherParty);
-        column(Messages.Column_name, 170, e -> e.otherDisplayName() == null ? "" : e.otherDisplayName());
+        column(Messages.Column_name, 170, this::name);
         column(Messages.Column_time, 180, e -> TIME.format(e.start().atZone(zone)));
         column(Messages.Column_duration, 90, e -> Labels.duration(Duration.ofSeconds(e.durationSeconds())));
         column(Messages.Column_result, 100, e -> Labels.disposition(e.disposition()));
@@ -172,6 +185,36 @@ public final class HistoryPart {
         if (again) {
             refresh();
         }
+    }
+
+    /**
+     * The phonebook's name for the other party wins over the display name the call carried (anybody can send any
+     * display name; the phonebook is the user's own); the sent name shows only for numbers it does not know.
+     */
+    private String name(CallHistoryEntry e) {
+        ContactService c = contacts;
+        String known = c == null ? "" : c.nameForNumber(e.otherParty()).orElse("");
+        if (!known.isBlank()) {
+            return known;
+        }
+        String sent = e.otherDisplayName();
+        return sent == null ? "" : sent;
+    }
+
+    @Inject
+    void phonebook(@Optional @Nullable ContactService c) {
+        ContactService old = contacts;
+        if (old == c) {
+            return;
+        }
+        if (old != null) {
+            old.removeListener(phonebookChanged);
+        }
+        if (c != null) {
+            c.addListener(phonebookChanged);
+        }
+        contacts = c;
+        phonebookChanged.run();
     }
 
     @Inject
@@ -263,7 +306,7 @@ public final class HistoryPart {
     public void export(Path file) {
         List<CallHistoryEntry> shown = entries;
         try {
-            CsvExport.write(file, shown);
+            CsvExport.write(file, shown, this::name);
             status.setText(NLS.bind(Messages.History_exported, shown.size(), file));
         } catch (IOException | RuntimeException e) {
             status.setText(NLS.bind(Messages.History_exportFailed, file, e.getMessage()));
@@ -282,6 +325,11 @@ public final class HistoryPart {
             t.removeListener(callEnded);
         }
         telephony = null;
+        ContactService c = contacts;
+        if (c != null) {
+            c.removeListener(phonebookChanged);
+        }
+        contacts = null;
     }
 
     /** @return the table viewer (for tests) */

@@ -14,6 +14,9 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -32,6 +35,7 @@ import org.osgi.service.event.EventHandler;
 import org.sohosip.client.core.CallControls;
 import org.sohosip.client.core.CallHold;
 import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.PhoneRegistration;
 import org.sohosip.client.core.RegistrationState;
 import org.sohosip.client.core.Telephony;
@@ -42,7 +46,9 @@ import org.sohosip.ui.softphone.internal.IncomingCallAddon;
 import org.sohosip.ui.softphone.internal.IncomingCallWindow;
 import org.sohosip.ui.softphone.internal.RegistrationStatus;
 import org.sohosip.ui.softphone.internal.SoftphonePart;
+import org.sohosip.ui.testing.DragAndDrop;
 import org.sohosip.ui.testing.Screenshots;
+import org.sohosip.ui.testing.TestPhonebook;
 import org.sohosip.ui.testing.WorkbenchContext;
 
 /**
@@ -295,6 +301,55 @@ class SoftphoneUiTest {
         assertEquals(CallState.ENDED, erin.state());
         assertEquals(List.of("answer carol", "decline 3306"), phone.actions);
         ctx.get(IEventBroker.class).unsubscribe(h);
+    }
+
+    @Test
+    void callListAndNotificationNameTheCallerFromThePhonebook() throws Exception {
+        TestPhonebook book = new TestPhonebook().put("3302", "Bob (Phonebook)");
+        ctx.set(ContactService.class, book);
+        IncomingCallAddon incoming = ContextInjectionFactory.make(IncomingCallAddon.class, ctx);
+        SoftphonePart part = openPart();
+
+        // the phonebook's name wins over the display name the caller sent; the number stays in its own column
+        phone.add(CallDirection.INCOMING, "3302", "Anybody Can Send This", CallState.INCOMING);
+        Screenshots.spinUntil(display, () -> incoming.openWindows().size() == 1 && rows(part) == 1);
+        assertEquals(List.of("Bob (Phonebook)", "3302"), labels(incoming.openWindows().get(0).shell()));
+        assertEquals(List.of("3302", "Bob (Phonebook)"), row(part, 0).subList(0, 2));
+        Screenshots.save(incoming.openWindows().get(0).shell(), "incoming-call-phonebook-name");
+
+        // a number the phonebook does not know keeps the sent name, or the number alone
+        phone.add(CallDirection.OUTGOING, "3309", "Sent Name", CallState.DIALING);
+        phone.add(CallDirection.INCOMING, "sip:3310@sohosip.local", null, CallState.INCOMING);
+        Screenshots.spinUntil(display, () -> rows(part) == 3 && incoming.openWindows().size() == 2);
+        assertEquals(List.of("sip:3310@sohosip.local", "sip:3310@sohosip.local"),
+                labels(incoming.openWindows().get(1).shell()).subList(0, 2));
+        // a name the phonebook learns later reaches the call list without any call event (the timer repaints)
+        book.put("3309", "Carol (Phonebook)");
+        Screenshots.spinUntil(display, () -> rows(part) == 3 && List.of(row(part, 0), row(part, 1), row(part, 2))
+                .stream().anyMatch(r -> r.get(0).equals("3309") && r.get(1).equals("Carol (Phonebook)")));
+        assertEquals(0, book.listenerCount(), "the softphone asks the phonebook, it does not listen to it");
+    }
+
+    @Test
+    void aNumberDroppedOnTheNumberFieldIsDialled() throws Exception {
+        SoftphonePart part = openPart();
+        DropTarget target = (DropTarget) part.number().getData(DND.DROP_TARGET_KEY);
+        assertTrue(target != null, "the number field accepts drops");
+        assertTrue(Arrays.stream(target.getTransfer()).anyMatch(TextTransfer.class::isInstance),
+                "the Contacts table drags the number as text");
+
+        DragAndDrop.drop(target, "+886 2 2345 6789\n");
+        Screenshots.spinUntil(display, () -> rows(part) == 1);
+        assertEquals(List.of("+886 2 2345 6789"), phone.dialled, "dialled like Enter, trimmed");
+        assertEquals("", part.number().getText(), "the field is ready for the next number, as after Enter");
+        assertTrue(part.lines().get(2).contains("Calling +886 2 2345 6789"), part.lines().toString());
+
+        DragAndDrop.drop(target, "   ");
+        assertEquals(1, phone.dialled.size(), "blank text dials nothing");
+        // the same path as Enter: a failed dial keeps the dropped number in the field and says why
+        DragAndDrop.drop(target, "999");
+        Screenshots.spinUntil(display, () -> part.lines().get(2).startsWith("Could not call 999"));
+        assertEquals("999", part.number().getText());
     }
 
     private static List<String> labels(Shell s) {

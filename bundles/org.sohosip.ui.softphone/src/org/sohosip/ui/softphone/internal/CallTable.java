@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -16,9 +17,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.ui.app.util.Columns;
 
-/** The calls there are: number, name, state and a running timer that ticks every second. */
+/**
+ * The calls there are: number, name, state and a running timer that ticks every second. The name comes from the
+ * phonebook when it knows the number ({@link CallNames}); the tick also picks up a phonebook that loads later.
+ */
 public final class CallTable {
 
     private static final int TICK_MILLIS = 1000;
@@ -28,16 +33,16 @@ public final class CallTable {
     private List<Call> shown = List.of();
     private Runnable onTick = () -> { };
 
-    /** @param parent where the table goes */
-    public CallTable(Composite parent) {
+    /**
+     * @param parent   where the table goes
+     * @param contacts the phonebook at the time of asking ({@code null} when not installed)
+     */
+    public CallTable(Composite parent, Supplier<@Nullable ContactService> contacts) {
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         column(Messages.Column_party, 130, Call::remoteParty);
-        column(Messages.Column_name, 180, c -> {
-            String n = c.remoteDisplayName();
-            return n == null ? "" : n;
-        });
+        column(Messages.Column_name, 180, c -> CallNames.name(c, contacts.get()));
         column(Messages.Column_state, 150, c -> CallTexts.state(c.state()));
         column(Messages.Column_time, 80, c -> CallTexts.timer(c, Instant.now()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.Telephony;
 import org.sohosip.ui.softphone.SoftphoneTopics;
 
@@ -38,6 +39,11 @@ public final class IncomingCallAddon {
     @Optional
     @Nullable
     Telephony telephony;
+
+    @Inject
+    @Optional
+    @Nullable
+    ContactService contacts;
 
     @Inject
     @Optional
@@ -61,7 +67,8 @@ public final class IncomingCallAddon {
         IncomingCallWindow open = windows.get(call.id());
         if (call.state() == CallState.INCOMING) {
             if (open == null || open.isClosed()) {
-                IncomingCallWindow w = new IncomingCallWindow(Display.getCurrent(), call, otherCallInProgress(call),
+                IncomingCallWindow w = new IncomingCallWindow(Display.getCurrent(), call,
+                        CallNames.name(call, contacts), otherCallInProgress(call),
                         () -> broker.post(SoftphoneTopics.SHOW, call), () -> { });
                 windows.put(call.id(), w);
                 w.open();

@@ -25,16 +25,16 @@ public final class IncomingCallWindow {
     /**
      * @param display   the display
      * @param call      the ringing call
+     * @param name      who calls, in words (see {@link CallNames}); empty when unknown
      * @param waiting   whether another call is in progress (call waiting)
      * @param onAnswer  runs after the call was answered from this window
      * @param onDecline runs after the call was declined from this window
      */
-    public IncomingCallWindow(Display display, Call call, boolean waiting, Runnable onAnswer, Runnable onDecline) {
+    public IncomingCallWindow(Display display, Call call, String name, boolean waiting, Runnable onAnswer, Runnable onDecline) {
         this.call = call;
         shell = new Shell(display, SWT.ON_TOP | SWT.TITLE | SWT.CLOSE | SWT.MODELESS);
         shell.setText(Messages.Incoming_title);
         shell.setLayout(new GridLayout(2, true));
-        String name = call.remoteDisplayName();
         Label who = new Label(shell, SWT.NONE);
         who.setFont(JFaceResources.getHeaderFont());
         who.setText(name == null || name.isBlank() ? call.remoteParty() : name);

@@ -15,6 +15,11 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -25,6 +30,7 @@ import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallControls;
 import org.sohosip.client.core.CallHold;
 import org.sohosip.client.core.CallState;
+import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.PhoneRegistration;
 import org.sohosip.client.core.RegistrationState;
 import org.sohosip.client.core.Telephony;
@@ -44,6 +50,7 @@ public final class SoftphonePart {
     private @Nullable CallHold hold;
     private @Nullable CallControls controls;
     private @Nullable PhoneRegistration registration;
+    private @Nullable ContactService contacts;
 
     private Label registrationText;
     private Label audioText;
@@ -77,6 +84,7 @@ public final class SoftphonePart {
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(240, SWT.DEFAULT).applyTo(number);
         number.addListener(SWT.DefaultSelection, e -> dial());
         number.addListener(SWT.Modify, e -> updateActions());
+        acceptDroppedNumbers();
         pad = new DialPad(left, this::keyPressed);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(pad.control());
         dial = button(left, Messages.Softphone_dial, this::dial);
@@ -90,7 +98,7 @@ public final class SoftphonePart {
         Composite right = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(right);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(right);
-        calls = new CallTable(right);
+        calls = new CallTable(right, () -> contacts);
         calls.onTick(this::resync);
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(calls.viewer().getControl());
         calls.viewer().addSelectionChangedListener(e -> updateActions());
@@ -125,6 +133,57 @@ public final class SoftphonePart {
         if (number != null && !number.isDisposed()) {
             refresh();
         }
+    }
+
+    @Inject
+    void phonebook(@Optional @Nullable ContactService c) {
+        contacts = c;
+        if (calls != null && !calls.viewer().getControl().isDisposed()) {
+            calls.viewer().refresh(true);
+        }
+    }
+
+    /**
+     * A contact dragged from the Contacts table (or any text, e.g. a number selected in a mail) and dropped on the
+     * number field is dialled at once, as if typed and confirmed with Enter.
+     */
+    private void acceptDroppedNumbers() {
+        DropTarget target = new DropTarget(number, DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_DEFAULT);
+        target.setTransfer(TextTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                // the Contacts table offers copy only; a move would ask the source to delete its text
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void dragOperationChanged(DropTargetEvent event) {
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String text) {
+                    dropped(text);
+                }
+            }
+        });
+    }
+
+    /**
+     * Puts a dropped number in the field and dials it through the same path as Enter. Only the first line counts:
+     * a number never spans lines, and dialling a whole pasted paragraph would surprise the user.
+     *
+     * @param text the dropped text
+     */
+    void dropped(String text) {
+        String first = text.strip().lines().findFirst().orElse("").strip();
+        if (first.isEmpty()) {
+            return;
+        }
+        number.setText(first);
+        dial();
     }
 
     @Inject
