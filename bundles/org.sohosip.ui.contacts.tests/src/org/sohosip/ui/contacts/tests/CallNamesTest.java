@@ -43,6 +43,7 @@ import org.sohosip.ui.softphone.internal.IncomingCallAddon;
 import org.sohosip.ui.softphone.internal.SoftphonePart;
 import org.sohosip.ui.testing.DragAndDrop;
 import org.sohosip.ui.testing.WorkbenchContext;
+import org.sohosip.ui.testing.Screenshots;
 
 /**
  * The softphone's parts with the real phonebook of the real client, logged in to the real server: a caller's number

@@ -33,6 +33,7 @@ import org.sohosip.ui.contacts.internal.ContactEditor;
 import org.sohosip.ui.contacts.internal.ContactsPart;
 import org.sohosip.ui.contacts.internal.DirectoryPart;
 import org.sohosip.ui.contacts.internal.ImportWizard;
+import org.sohosip.ui.testing.Screenshots;
 
 /**
  * The Contacts perspective's parts on a real shell (Xvfb), with the real client services logged in to the real
