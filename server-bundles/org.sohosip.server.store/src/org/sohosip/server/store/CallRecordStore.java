@@ -20,6 +20,16 @@ public interface CallRecordStore {
      */
     CallRecord record(CallRecord finished);
 
+    /**
+     * Stores several finished call attempts in one transaction: all of them or, if that fails, none.
+     *
+     * @param finished the records; their {@code id}s are ignored
+     * @since 0.1
+     */
+    default void recordAll(List<CallRecord> finished) {
+        finished.forEach(this::record);
+    }
+
     /** @return the calls of {@code query.username()} that match the query, newest first */
     List<CallRecord> find(CallQuery query);
 }

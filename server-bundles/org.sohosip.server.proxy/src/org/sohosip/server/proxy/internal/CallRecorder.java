@@ -6,21 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 import org.eclipse.jdt.annotation.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sohosip.core.CallDisposition;
 import org.sohosip.core.CallRecord;
-import org.sohosip.server.store.CallRecordStore;
 
 /**
  * Keeps call detail records: an attempt starts when an authenticated INVITE reaches the proxy, an answered call
- * ends with the BYE of either side, any other attempt ends with its final response. Records are written on a
- * single background thread, so a slow database never holds up SIP.
+ * ends with the BYE of either side, any other attempt ends with its final response. Records are handed to a
+ * {@link CallRecordWriter}, which stores them in batches on its own thread, so a slow database never holds up SIP.
  */
 final class CallRecorder {
 
@@ -45,16 +40,12 @@ final class CallRecorder {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
-
-    private final CallRecordStore store;
-    private final ExecutorService writer;
+    private final CallRecordWriter writer;
     private final LongSupplier clock;
     /** Answered calls by Call-ID, until their BYE. */
     private final ConcurrentMap<String, Attempt> talking = new ConcurrentHashMap<>();
 
-    CallRecorder(CallRecordStore store, ExecutorService writer, LongSupplier clock) {
-        this.store = store;
+    CallRecorder(CallRecordWriter writer, LongSupplier clock) {
         this.writer = writer;
         this.clock = clock;
     }
@@ -94,18 +85,7 @@ final class CallRecorder {
     private void write(Attempt a, CallDisposition disposition) {
         CallRecord record = new CallRecord(0, a.callId, a.caller, a.callerName, a.callee, a.dialled, a.start, a.answer,
                 now(), disposition);
-        try {
-            writer.execute(() -> {
-                try {
-                    store.record(record);
-                } catch (RuntimeException e) {
-                    LOG.error("Could not store the record of call {} from {} to {}: {}", a.callId, a.caller, a.callee,
-                            e.getMessage(), e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Call record of {} not stored: the proxy is stopping", a.callId);
-        }
+        writer.write(record);
     }
 
     private Instant now() {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +65,7 @@ public final class ProxyComponent {
 
     private @Nullable SipStackImpl stack;
     private @Nullable ScheduledExecutorService timers;
-    private @Nullable ExecutorService recordWriter;
+    private @Nullable CallRecordWriter recordWriter;
     private @Nullable BindingWriter bindingWriter;
     private @Nullable CallRecorder recorder;
     private @Nullable ServiceRegistration<?> proxyRegistration;
@@ -89,7 +88,7 @@ public final class ProxyComponent {
         try {
             ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, named("sohosip-sip-timers"));
             timers = scheduler;
-            ExecutorService writer = Executors.newSingleThreadExecutor(named("sohosip-call-records"));
+            CallRecordWriter writer = new CallRecordWriter(callStore);
             recordWriter = writer;
 
             AccountCache accounts = new AccountCache(accountStore, domain);
@@ -99,7 +98,8 @@ public final class ProxyComponent {
             bindingWriter = bindings;
             int restored = bindings.restore();
 
-            SipStackImpl started = startStack(host, config.sip_threads(), config.sip_maxMessageSize());
+            SipStackImpl started = startStack(host, config.sip_threads(), config.sip_maxMessageSize(),
+                    config.sip_maxQueue(), config.sip_retryAfterSeconds());
             stack = started;
             SipFactory factory = SipFactory.getInstance();
             ListeningPoint udp = started.createListeningPoint(host, port, ListeningPoint.UDP);
@@ -119,7 +119,7 @@ public final class ProxyComponent {
                     algorithms(config.sip_auth_algorithms()));
             Registrar registrar = new Registrar(sip, auth, location, config.sip_register_minExpires(),
                     config.sip_register_maxExpires(), clock);
-            CallRecorder calls = new CallRecorder(callStore, writer, clock);
+            CallRecorder calls = new CallRecorder(writer, clock);
             recorder = calls;
             Forwarding forwarding = new Forwarding(sip, advertised);
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
@@ -180,15 +180,10 @@ public final class ProxyComponent {
         if (calls != null) {
             calls.endAll();
         }
-        ExecutorService writer = recordWriter;
+        CallRecordWriter writer = recordWriter;
         recordWriter = null;
         if (writer != null) {
-            writer.shutdown();
-            try {
-                writer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            writer.close(); // every queued record is stored before the proxy reports itself stopped
         }
         ServiceRegistration<?> listener = listenerRegistration;
         listenerRegistration = null;
@@ -197,7 +192,8 @@ public final class ProxyComponent {
         }
     }
 
-    private static SipStackImpl startStack(String host, int threads, int maxMessageSize) throws Exception {
+    private static SipStackImpl startStack(String host, int threads, int maxMessageSize, int maxQueue,
+            int retryAfterSeconds) throws Exception {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "sohosip-proxy-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
@@ -210,8 +206,12 @@ public final class ProxyComponent {
         // Also the size of the buffer the stack allocates for every queued datagram: a little over the limit, so the
         // proxy still sees (and answers 513 to) a request just over it, while a flood cannot queue 64 KiB a packet.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageSize + 1024));
-        // Messages that waited this long for a thread are dropped (the sender retransmits) instead of piling up.
-        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
+        // UDP datagrams wait in per-call lanes (the messages of one call in order, on one worker) and new calls and
+        // registrations are refused with 503 when too many wait (sip.maxQueue).
+        p.setProperty(OrderedUdpProcessorFactory.PROPERTY, OrderedUdpProcessorFactory.class.getName());
+        p.setProperty(OverloadValve.PROPERTY, OverloadValve.class.getName());
+        p.setProperty(OverloadValve.MAX_QUEUE, Integer.toString(Math.max(0, maxQueue)));
+        p.setProperty(OverloadValve.RETRY_AFTER, Integer.toString(Math.max(1, retryAfterSeconds)));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");

@@ -52,4 +52,13 @@ public @interface ProxyConfig {
 
     /** Threads that process incoming UDP messages. */
     int sip_threads() default 4;
+
+    /**
+     * Received messages that may wait for a worker before new calls and registrations are refused with 503 and
+     * {@code Retry-After} (load shedding); 0 turns shedding off.
+     */
+    int sip_maxQueue() default 500;
+
+    /** Seconds a phone refused by load shedding is told to wait ({@code Retry-After}). */
+    int sip_retryAfterSeconds() default 5;
 }
