@@ -78,4 +78,15 @@ public interface AudioEndpoints {
      * @return a new detector
      */
     ToneDetector toneDetector(double... frequencies);
+
+    /**
+     * Hears DTMF digits sent as tones, within the receiver tolerances of ITU-T Q.24 (frequency deviation up to
+     * ±1.5 % accepted and ±3.5 % rejected, tones of 40 ms and pauses of 40 ms always recognised, normal twist up to
+     * 8 dB and reverse twist up to 4 dB, speech and single tones rejected). For audio that is not a call's received
+     * audio (a call's is easier with {@link MediaSession#setInbandDtmf}).
+     *
+     * @param listener told of each key press once, when it ends, on the thread that writes the audio
+     * @return a sink to write the audio into
+     */
+    AudioSink dtmfDetector(DtmfListener listener);
 }

@@ -4,11 +4,11 @@ package org.sohosip.media;
 import java.time.Duration;
 
 /**
- * One DTMF key press received as an RFC 4733 event.
+ * One DTMF key press received as an RFC 4733 event or heard as tones.
  *
  * @param digit    one of {@code 0-9 * # A-D}
- * @param duration how long the key was held, as the sender reported it
- * @param volume   the power level the sender reported, 0 to 63 (−dBm0)
+ * @param duration how long the key was held, as the sender reported it (for tones: as heard, in 10 ms steps)
+ * @param volume   the power level the sender reported, 0 to 63 (−dBm0; for tones: the mean level heard)
  * @since 0.1
  */
 public record DtmfEvent(char digit, Duration duration, int volume) {

@@ -89,7 +89,17 @@ public interface MediaSession extends AutoCloseable {
      */
     void sendDtmf(char digit, Duration duration);
 
-    /** @param listener told of every DTMF digit received */
+    /**
+     * Also listens for DTMF digits sent as tones in the received audio (callers through gateways that pass keys in
+     * band), with the tolerances of {@link AudioEndpoints#dtmfDetector}; such digits go to the DTMF listeners like
+     * RFC 4733 events. Once the peer has sent an RFC 4733 event, tones are no longer reported, so a key a gateway
+     * sends both ways counts once. Off until turned on.
+     *
+     * @param on {@code true} to listen for tones
+     */
+    void setInbandDtmf(boolean on);
+
+    /** @param listener told of every DTMF digit received, as RFC 4733 events and, if turned on, as tones */
     void addDtmfListener(DtmfListener listener);
 
     /** @param listener no longer told */

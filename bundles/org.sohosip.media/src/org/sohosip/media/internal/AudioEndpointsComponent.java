@@ -10,6 +10,7 @@ import org.sohosip.media.AudioSink;
 import org.sohosip.media.AudioSource;
 import org.sohosip.media.MediaException;
 import org.sohosip.media.Tone;
+import org.sohosip.media.DtmfListener;
 import org.sohosip.media.ToneDetector;
 
 /** The audio endpoints service. Devices are probed when asked, never at start-up. */
@@ -64,5 +65,11 @@ public final class AudioEndpointsComponent implements AudioEndpoints {
     @Override
     public ToneDetector toneDetector(double... frequencies) {
         return new GoertzelToneDetector(frequencies);
+    }
+
+    @Override
+    public AudioSink dtmfDetector(DtmfListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        return new DtmfToneReceiver(listener::dtmfReceived);
     }
 }

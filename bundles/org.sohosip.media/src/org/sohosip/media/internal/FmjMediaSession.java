@@ -64,6 +64,10 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
     private volatile boolean paused;
     private volatile boolean muted;
     private volatile boolean sourceEnded;
+    /** Hears digits sent as tones, when asked for; only the play-out thread writes into it. */
+    private volatile @Nullable DtmfToneReceiver inbandDtmf;
+    /** The peer sent an RFC 4733 event: its keys come that way, so tones are not counted again. */
+    private volatile boolean telephoneEventsSeen;
     private boolean talkSpurt = true;
     private long rtpTimestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
     private @Nullable RTPManager manager;
@@ -154,6 +158,10 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
                 try {
                     jitterBuffer.take(playFrame, now);
                     sink.write(playFrame);
+                    DtmfToneReceiver tones = inbandDtmf;
+                    if (tones != null) {
+                        tones.write(playFrame);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Playing audio failed", e);
                 }
@@ -209,6 +217,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
         MediaParameters agreed = parameters;
         if (agreed != null && payloadType >= 96
                 && (payloadType == agreed.receiveTelephoneEvent() || payloadType == agreed.sendTelephoneEvent())) {
+            telephoneEventsSeen = true;
             dtmfReceiver.packet(packet, 0, length, nanos);
             return false;
         }
@@ -321,6 +330,17 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
             throw new IllegalStateException(Messages.noTelephoneEvent());
         }
         dtmfSender.queue(digit, duration.toMillis());
+    }
+
+    @Override
+    public void setInbandDtmf(boolean on) {
+        inbandDtmf = on ? new DtmfToneReceiver(this::toneDigitReceived) : null;
+    }
+
+    private void toneDigitReceived(DtmfEvent event) {
+        if (!telephoneEventsSeen) {
+            dtmfReceived(event);
+        }
     }
 
     @Override
