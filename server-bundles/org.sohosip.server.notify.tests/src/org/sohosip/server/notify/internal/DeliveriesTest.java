@@ -70,13 +70,13 @@ class DeliveriesTest {
     @Test
     void theSmsArrivesOnceTheSmscComesUpAndAfterItDroppedTheSession() throws Exception {
         int port = Await.freePort();
-        SmppNotifier sms = new SmppNotifier(new SmppSettings("127.0.0.1", port, "sohosip", "smpp-Secret-42",
+        SmppNotifier sms = new SmppNotifier(new SmppSettings("127.0.0.1", port, "sohosip", "Smpp42!x",
                 "8500"), Notices.ZONE);
         Deliveries deliveries = new Deliveries(executor, QUICK);
         try {
             deliveries.submit(sms, Notices.notice("+886912345678", null, Notices.wav(1)));
             Await.until("the first failed attempt", WAIT, () -> log.has(Level.WARN, "failed (attempt 1)"));
-            try (Smsc smsc = new Smsc(port, "sohosip", "smpp-Secret-42")) {
+            try (Smsc smsc = new Smsc(port, "sohosip", "Smpp42!x")) {
                 Await.until("the SMS at the SMSC", WAIT, () -> smsc.submitted().size() == 1);
                 assertEquals("8500", smsc.submitted().get(0).getSourceAddr());
                 smsc.dropSessions();
@@ -87,7 +87,7 @@ class DeliveriesTest {
         } finally {
             sms.close();
         }
-        assertFalse(log.all().contains("smpp-Secret-42"), "the SMPP password never reaches the log");
+        assertFalse(log.all().contains("Smpp42!x"), "the SMPP password never reaches the log");
     }
 
     @Test

@@ -30,8 +30,8 @@ class SmppNotifierTest {
     @BeforeEach
     void start() throws Exception {
         port = Await.freePort();
-        smsc = new Smsc(port, "sohosip", "smpp-Secret-42");
-        sms = notifier("smpp-Secret-42");
+        smsc = new Smsc(port, "sohosip", "Smpp42!x");
+        sms = notifier("Smpp42!x");
     }
 
     private SmppNotifier notifier(String password) {
@@ -91,14 +91,32 @@ class SmppNotifierTest {
     @Test
     void refusedLoginIsRetryableAndDoesNotShowThePassword() throws Exception {
         sms.close();
-        sms = notifier("not-the-Password-7");
+        sms = notifier("Wrong7!p");
         NotificationException e = assertThrows(NotificationException.class,
                 () -> sms.send(Notices.notice("+886912345678", null, Notices.wav(1))));
         assertTrue(e.retryable(), "an administrator may fix the password while the notice waits");
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e::getMessage);
-        assertFalse(e.getMessage().contains("not-the-Password-7"), e::getMessage);
+        assertFalse(e.getMessage().contains("Wrong7!p"), e::getMessage);
         assertEquals(1, smsc.refusedBinds());
         assertTrue(smsc.submitted().isEmpty());
+    }
+
+    @Test
+    void aPasswordLongerThanSmppAllowsIsRefusedBeforeBindingAndNeverLogged() throws Exception {
+        sms.close();
+        try (LogCapture log = new LogCapture()) {
+            sms = notifier("Too-Long-Secret-11");
+            NotificationException e = assertThrows(NotificationException.class,
+                    () -> sms.send(Notices.notice("+886912345678", null, Notices.wav(1))));
+            assertFalse(e.retryable(), "only a new setting helps");
+            assertTrue(e.getMessage().contains("notify.smpp.password"), e::getMessage);
+            sms.close();
+            sms = notifier("Wrong7!p");
+            assertThrows(NotificationException.class,
+                    () -> sms.send(Notices.notice("+886912345678", null, Notices.wav(1))));
+            assertFalse(log.all().contains("Too-Long-Secret-11") || log.all().contains("Wrong7!p"), log::all);
+        }
+        assertEquals(1, smsc.refusedBinds(), "the overlong password never went out");
     }
 
     @Test

@@ -77,7 +77,8 @@ final class SmppNotifier implements Notifier, AutoCloseable {
                     status != ESME_RINVSRCADR && status != ESME_RINVDSTADR, null);
         } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
             drop();
-            throw new NotificationException("SMSC " + settings.where() + " did not take the SMS: " + e, e);
+            throw new NotificationException("SMSC " + settings.where() + " did not take the SMS: "
+                    + settings.scrub(e.toString()), null);
         }
     }
 
@@ -88,6 +89,7 @@ final class SmppNotifier implements Notifier, AutoCloseable {
             return s;
         }
         drop();
+        settings.check();
         SMPPSession fresh = new SMPPSession();
         fresh.setEnquireLinkTimer(ENQUIRE_LINK_MILLIS);
         fresh.setTransactionTimer(TIMEOUT_MILLIS);
@@ -97,9 +99,10 @@ final class SmppNotifier implements Notifier, AutoCloseable {
                     NumberingPlanIndicator.UNKNOWN, null), TIMEOUT_MILLIS);
         } catch (IOException e) {
             fresh.unbindAndClose();
-            // jSMPP's messages name the failure (refused connection, negative bind response) but not the password.
+            // jSMPP's messages name the failure (refused connection, negative bind response); scrubbed all the
+            // same, and the exception itself is not passed on, as some jSMPP messages quote the fields they check.
             throw new NotificationException("cannot bind to SMSC " + settings.where() + " as '"
-                    + settings.systemId() + "': " + e.getMessage(), e);
+                    + settings.systemId() + "': " + settings.scrub(String.valueOf(e.getMessage())), null);
         }
         LOG.info("Bound to SMSC {} as transmitter '{}'", settings.where(), settings.systemId());
         session = fresh;
