@@ -67,6 +67,31 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
+    NOTIFY_SMPP_HOST("notify.smpp.host", "", "Host of the SMSC that sends voicemail notices by SMS (SMPP 3.4); "
+            + "empty turns SMS notices off.", Pid.NOTIFY),
+    NOTIFY_SMPP_PORT("notify.smpp.port", "2775", "SMPP port of the SMSC.", Pid.NOTIFY),
+    NOTIFY_SMPP_SYSTEM_ID("notify.smpp.systemId", "", "System id the server binds to the SMSC with (at most 15 "
+            + "characters).", Pid.NOTIFY),
+    NOTIFY_SMPP_PASSWORD("notify.smpp.password", "", "SMPP password (at most 8 characters); never written to the "
+            + "log.", Pid.NOTIFY),
+    NOTIFY_SMPP_SOURCE_ADDRESS("notify.smpp.sourceAddress", "", "Sender of the SMS: a number (+886... for an "
+            + "international one) or a short name such as SOHOSIP, as the SMSC allows.", Pid.NOTIFY),
+    NOTIFY_SMTP_HOST("notify.smtp.host", "", "Host of the mail server that sends voicemail notices by e-mail, with "
+            + "the recording attached; empty turns e-mail notices off.", Pid.NOTIFY),
+    NOTIFY_SMTP_PORT("notify.smtp.port", "25", "SMTP port of the mail server (25, or 587 for submission).",
+            Pid.NOTIFY),
+    NOTIFY_SMTP_FROM("notify.smtp.from", "", "Sender address of the notices, e.g. voicemail@example.com; needed "
+            + "when notify.smtp.host is set.", Pid.NOTIFY),
+    NOTIFY_SMTP_USERNAME("notify.smtp.username", "", "User name for SMTP authentication (AUTH PLAIN or LOGIN); "
+            + "empty when the server relays without a login.", Pid.NOTIFY),
+    NOTIFY_SMTP_PASSWORD("notify.smtp.password", "", "Password for SMTP authentication; never written to the log.",
+            Pid.NOTIFY),
+    NOTIFY_SMTP_STARTTLS("notify.smtp.starttls", "true", "Whether to switch the connection to TLS when the mail "
+            + "server offers STARTTLS (the server's certificate must be trusted by Java); false keeps it plain.",
+            Pid.NOTIFY),
+    NOTIFY_RETRY_SECONDS("notify.retrySeconds", "5,30,120,600", "Pauses in seconds before each new try of a "
+            + "notice that failed; after the last one the notice is given up with an ERROR in the log.",
+            Pid.NOTIFY),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
@@ -74,6 +99,7 @@ public enum ConfigKey {
     /** The service configurations that receive a key. */
     public enum Pid {
         STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), PROXY("org.sohosip.server.proxy"),
+        NOTIFY("org.sohosip.server.notify"),
         NONE("");
 
         private final String pid;
