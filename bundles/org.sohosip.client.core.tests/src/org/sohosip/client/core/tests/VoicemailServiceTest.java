@@ -25,7 +25,7 @@ import org.sohosip.client.core.KnownServersFile;
 import org.sohosip.client.core.MessageWaitingState;
 import org.sohosip.client.core.internal.SessionServiceImpl;
 import org.sohosip.client.core.internal.VoicemailServiceImpl;
-import org.sohosip.client.core.internal.phone.MessageWaitingComponent;
+import org.sohosip.client.core.internal.MessageWaitingComponent;
 import org.sohosip.core.api.MailboxSettings;
 import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.core.api.VoicemailCounts;

@@ -19,7 +19,6 @@ import org.sohosip.client.core.SessionListener;
 import org.sohosip.client.core.SessionService;
 import org.sohosip.client.core.SessionState;
 import org.sohosip.client.core.VoicemailService;
-import org.sohosip.client.core.internal.phone.MessageWaitingComponent;
 import org.sohosip.core.api.MailboxSettings;
 import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.core.api.VoicemailCounts;

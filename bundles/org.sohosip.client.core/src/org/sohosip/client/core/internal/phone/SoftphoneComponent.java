@@ -23,6 +23,7 @@ import org.sohosip.client.core.SessionListener;
 import org.sohosip.client.core.SessionService;
 import org.sohosip.client.core.SessionState;
 import org.sohosip.client.core.Telephony;
+import org.sohosip.client.core.internal.MessageWaitingComponent;
 import org.sohosip.media.AudioEndpoints;
 import org.sohosip.media.MediaSessions;
 

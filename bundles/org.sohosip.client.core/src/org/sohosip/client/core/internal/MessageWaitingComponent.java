@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.sohosip.client.core.internal.phone;
+package org.sohosip.client.core.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
