@@ -4,8 +4,8 @@ package org.sohosip.sip;
 /**
  * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
  * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
- * {@link SipDtmf}). Create one with {@link SipUserAgents#create}; {@link #close()} unregisters, ends the calls and
- * frees the ports.
+ * {@link SipDtmf}, {@link SipMessageWaiting}). Create one with {@link SipUserAgents#create}; {@link #close()}
+ * unregisters, ends the calls and frees the ports.
  *
  * <p>
  * Listeners are called on one background thread of this agent, in order, never on the stack's own thread; a slow
@@ -54,6 +54,9 @@ public interface SipUserAgent extends AutoCloseable {
 
     /** @return DTMF over SIP INFO, sending and receiving */
     SipDtmf dtmf();
+
+    /** @return message waiting indication: the mailbox subscription and the NOTIFYs it brings */
+    SipMessageWaiting messageWaiting();
 
     /**
      * Unregisters (Expires: 0, waiting briefly for the answer), hangs up every call, stops the stack and frees the

@@ -283,6 +283,44 @@ public final class ApiClient {
         return r.body();
     }
 
+    /**
+     * A part of a file fetched with an HTTP range request.
+     *
+     * @param bytes the bytes of the part
+     * @param from  the offset of its first byte in the file
+     * @param total the length of the whole file
+     * @since 0.1
+     */
+    public record FilePart(byte[] bytes, long from, long total) {
+    }
+
+    /**
+     * Fetches bytes {@code from}..{@code to} (inclusive) of a file with a {@code Range} request. A server that
+     * ignores ranges answers with the whole file, which is returned as a part from 0.
+     *
+     * @return the part the server sent
+     * @since 0.1
+     */
+    public FilePart downloadRange(String path, String token, long from, long to) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(server.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Range", "bytes=" + from + "-" + to).GET()
+                .build());
+        if (r.statusCode() >= 400) {
+            throw new ApiException(ErrorBodies.parse(json, r.statusCode(), r.body()), retryAfter(r));
+        }
+        if (r.statusCode() != 206) {
+            return new FilePart(r.body(), 0, r.body().length);
+        }
+        // Content-Range: bytes a-b/total
+        String range = r.headers().firstValue("Content-Range").orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range);
+        if (!m.matches() || Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1 != r.body().length) {
+            throw new ClientException("The server at " + server + " sent a part of a file the client cannot place ("
+                    + range + ").");
+        }
+        return new FilePart(r.body(), Long.parseLong(m.group(1)), Long.parseLong(m.group(3)));
+    }
+
     /** Counts what the HTTP client reads, and fails the upload once the user cancelled. */
     private static final class UploadStream extends java.io.ByteArrayInputStream {
         private final java.util.function.BiConsumer<Long, Long> progress;

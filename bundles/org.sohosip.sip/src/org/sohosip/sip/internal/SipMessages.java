@@ -35,7 +35,7 @@ import org.sohosip.sip.UserAgentConfig;
 final class SipMessages {
 
     static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.INFO,
-            Request.OPTIONS);
+            Request.OPTIONS, Request.NOTIFY);
 
     final AddressFactory addresses;
     final HeaderFactory headers;

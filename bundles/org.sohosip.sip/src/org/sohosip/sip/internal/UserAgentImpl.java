@@ -38,6 +38,7 @@ import org.sohosip.sip.RegistrationOptions;
 import org.sohosip.sip.SipCallHold;
 import org.sohosip.sip.SipDtmf;
 import org.sohosip.sip.SipException;
+import org.sohosip.sip.SipMessageWaiting;
 import org.sohosip.sip.SipIdentity;
 import org.sohosip.sip.SipRegistration;
 import org.sohosip.sip.SipTelephony;
@@ -73,6 +74,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     private final ExecutorService events;
     final RequestSender sender;
     private final TelephonyImpl telephony;
+    private final MessageWaitingImpl messageWaiting;
     private @Nullable RegistrationImpl registration;
     private volatile boolean closed;
 
@@ -91,6 +93,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
         this.events = Executors.newSingleThreadExecutor(r -> thread(r, "sip-events-" + port));
         this.sender = new RequestSender(this, provider, msg, worker);
         this.telephony = new TelephonyImpl(this, provider);
+        this.messageWaiting = new MessageWaitingImpl(this);
     }
 
     /**
@@ -107,6 +110,8 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
             props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
             props.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
             props.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+            // a voicemail server may send message-summary NOTIFYs to phones that never subscribed (RFC 3842)
+            props.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
             Slf4jStackLogger.configure(props);
             SipStackImpl stack = null;
             try {
@@ -245,6 +250,11 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     }
 
     @Override
+    public SipMessageWaiting messageWaiting() {
+        return messageWaiting;
+    }
+
+    @Override
     public void close() {
         synchronized (this) {
             if (closed) {
@@ -258,6 +268,10 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
             List<CompletableFuture<?>> waits = new ArrayList<>(telephony.endAll());
             if (r != null) {
                 waits.add(r.unregister());
+            }
+            MwiSubscription s = messageWaiting.subscription();
+            if (s != null) {
+                s.unsubscribe();
             }
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));
         });
@@ -409,6 +423,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO ->
                     telephony.onRequest(req, st, dialog);
                 case Request.OPTIONS -> respond(st, req, Response.OK);
+                case Request.NOTIFY -> messageWaiting.onNotify(req, st);
                 default -> respond(st, req, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {

@@ -70,6 +70,8 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
     private @Nullable SipUserAgent agent;
     private @Nullable SipAccount account;
     private @Nullable InetAddress localAddress;
+    private volatile Consumer<@Nullable SipUserAgent> agentHook = ua -> {
+    };
 
     /**
      * @param media    opens the calls' RTP sessions
@@ -110,6 +112,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             account = a;
             localAddress = local;
         }
+        agentHook.accept(ua);
         if (settings.register()) {
             registration.start(ua, a, settings.registration());
         } else {
@@ -141,8 +144,14 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
         }
         registration.stop(why);
         if (ua != null) {
+            agentHook.accept(null);
             ua.close();
         }
+    }
+
+    /** @param hook told of each started user agent, and with {@code null} before it stops (message waiting) */
+    public void onAgentChange(Consumer<@Nullable SipUserAgent> hook) {
+        agentHook = hook;
     }
 
     /** @param why a sentence for people on why the softphone cannot register at all */

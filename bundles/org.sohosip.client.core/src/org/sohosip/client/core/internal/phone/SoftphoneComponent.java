@@ -23,6 +23,7 @@ import org.sohosip.client.core.SessionListener;
 import org.sohosip.client.core.SessionService;
 import org.sohosip.client.core.SessionState;
 import org.sohosip.client.core.Telephony;
+import org.sohosip.client.core.internal.MessageWaitingComponent;
 import org.sohosip.media.AudioEndpoints;
 import org.sohosip.media.MediaSessions;
 
@@ -49,13 +50,22 @@ public final class SoftphoneComponent implements PhoneRegistration, Telephony, C
      * @param accounts  the SIP account the session derived at login
      * @param media     RTP sessions
      * @param endpoints microphone, speaker and tones
+     * @param waiting   message waiting, subscribed through the phone's user agent
      */
     @Activate
     public SoftphoneComponent(@Reference SessionService session, @Reference SipAccountSource accounts,
-            @Reference MediaSessions media, @Reference AudioEndpoints endpoints) {
+            @Reference MediaSessions media, @Reference AudioEndpoints endpoints,
+            @Reference MessageWaitingComponent waiting) {
         this.session = session;
         this.accounts = accounts;
         this.phone = new Softphone(media, new EndpointAudio(endpoints), PhoneSettings.defaults());
+        phone.onAgentChange(ua -> {
+            if (ua == null) {
+                waiting.detach();
+            } else {
+                waiting.attach(ua.messageWaiting());
+            }
+        });
         session.addListener(follower);
         sessionChanged(session.current());
     }
