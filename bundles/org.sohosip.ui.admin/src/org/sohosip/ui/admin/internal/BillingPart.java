@@ -279,14 +279,14 @@ public final class BillingPart {
     }
 
     /** Chooses the chart per hour ({@code true}) or per day (for tests). */
-    void chartPerHour(boolean hourly) {
+    public void chartPerHour(boolean hourly) {
         perHour.setSelection(hourly);
         ((Button) perHour.getParent().getChildren()[0]).setSelection(!hourly);
         showChart();
     }
 
     /** Sets the filter fields (for tests); {@code gatewayName} null = any gateway, {@code dir} null = both. */
-    void filterBy(@Nullable String username, @Nullable String gatewayName, LocalDate start, LocalDate end,
+    public void filterBy(@Nullable String username, @Nullable String gatewayName, LocalDate start, LocalDate end,
             @Nullable BillingDirection dir) {
         user.setText(username == null ? "" : username);
         gateway.select(gatewayName == null ? 0 : gateway.indexOf(gatewayName));
@@ -296,35 +296,42 @@ public final class BillingPart {
     }
 
     /** @return whether the gateway drop-down offers the named gateway (for tests) */
-    boolean offersGateway(String name) {
+    public boolean offersGateway(String name) {
         return gateway.indexOf(name) > 0;
     }
 
-    TableViewer calls() {
+    /** @return the calls table (for tests) */
+    public TableViewer calls() {
         return calls;
     }
 
-    TableViewer byUser() {
+    /** @return the totals per user (for tests) */
+    public TableViewer byUser() {
         return byUser;
     }
 
-    TableViewer byDay() {
+    /** @return the totals per day (for tests) */
+    public TableViewer byDay() {
         return byDay;
     }
 
-    CallsChart chart() {
+    /** @return the chart (for tests) */
+    public CallsChart chart() {
         return chart;
     }
 
-    String statusText() {
+    /** @return the status line (for tests) */
+    public String statusText() {
         return status.getText();
     }
 
-    String rangeErrorText() {
+    /** @return the message under the dates (for tests) */
+    public String rangeErrorText() {
         return rangeError.getText();
     }
 
-    boolean loading() {
+    /** @return whether a report is being loaded (for tests) */
+    public boolean loading() {
         return loading;
     }
 }

@@ -17,8 +17,13 @@ import org.eclipse.swt.widgets.Composite;
  */
 public final class CallsChart extends Canvas {
 
-    /** One bar. */
-    record Bar(String label, long value) {
+    /**
+     * One bar.
+     *
+     * @param label the key under the bar
+     * @param value the number of calls
+     */
+    public record Bar(String label, long value) {
     }
 
     private static final int MARGIN = 8;
@@ -44,7 +49,7 @@ public final class CallsChart extends Canvas {
     }
 
     /** @return the bars shown (for tests) */
-    List<Bar> bars() {
+    public List<Bar> bars() {
         return bars;
     }
 

@@ -18,7 +18,7 @@ import org.sohosip.core.api.GatewayStatus;
  * @param status  its status, or {@code null} when the server could not say
  * @param problem why the status is missing, or {@code null}
  */
-record GatewayRow(Gateway gateway, @Nullable GatewayStatus status, @Nullable String problem) {
+public record GatewayRow(Gateway gateway, @Nullable GatewayStatus status, @Nullable String problem) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT,
             FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());

@@ -88,7 +88,7 @@ public final class InboundNumbersPart {
     }
 
     /** @return the dialog for a new inbound number ({@code null}) or the given one, not yet open */
-    InboundNumberDialog dialog(@Nullable InboundNumber number) {
+    public InboundNumberDialog dialog(@Nullable InboundNumber number) {
         return new InboundNumberDialog(viewer.getControl().getShell(), number, service);
     }
 

@@ -116,7 +116,7 @@ public final class RoutesPart {
 
     /** Opens the route dialog for a new rule ({@code null}) or the given one. */
     public void edit(@Nullable RouteRule rule) {
-        if (new RouteDialog(routes.getControl().getShell(), rule, plan.gateways(), service).open() == Window.OK) {
+        if (routeDialog(rule).open() == Window.OK) {
             refresh();
         }
     }
@@ -134,8 +134,7 @@ public final class RoutesPart {
     }
 
     private void addEmergency() {
-        if (new EmergencyNumberDialog(routes.getControl().getShell(), plan.emergency(), plan.gateways(), service)
-                .open() == Window.OK) {
+        if (emergencyDialog().open() == Window.OK) {
             refresh();
         }
     }
@@ -166,13 +165,13 @@ public final class RoutesPart {
         return status.getText();
     }
 
-    /** Opens the Add emergency number dialog without blocking (for tests). */
-    EmergencyNumberDialog emergencyDialog() {
+    /** @return the Add emergency number dialog for the list shown, not yet open */
+    public EmergencyNumberDialog emergencyDialog() {
         return new EmergencyNumberDialog(routes.getControl().getShell(), plan.emergency(), plan.gateways(), service);
     }
 
-    /** @return a route dialog for a new rule, not yet open (for tests) */
-    RouteDialog routeDialog(@Nullable RouteRule rule) {
+    /** @return the route dialog for a new rule ({@code null}) or the given one, not yet open */
+    public RouteDialog routeDialog(@Nullable RouteRule rule) {
         return new RouteDialog(routes.getControl().getShell(), rule, plan.gateways(), service);
     }
 }
