@@ -20,6 +20,11 @@ public final class AccountRules {
     private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,6}");
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9.*#+_-]{1,64}");
 
+    /** Highest per-account limit of concurrent outside calls. */
+    public static final int MAX_OUTSIDE_CALL_LIMIT = 30;
+
+    private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+
     private AccountRules() {
     }
 
@@ -51,5 +56,17 @@ public final class AccountRules {
     public static Optional<String> checkDisplayName(String displayName) {
         return !displayName.isBlank() && displayName.length() <= 100 ? Optional.empty()
                 : Optional.of("A display name is 1 to 100 characters.");
+    }
+
+    /** @return a message when {@code group} is not 1-32 lower-case letters, digits, '.', '_', '-' */
+    public static Optional<String> checkGroup(String group) {
+        return GROUP.matcher(group).matches() ? Optional.empty()
+                : Optional.of("Group '" + group + "' must be 1-32 lower-case letters, digits, '.', '_' or '-'.");
+    }
+
+    /** @return a message when {@code limit} is not between 1 and {@value #MAX_OUTSIDE_CALL_LIMIT} */
+    public static Optional<String> checkOutsideCallLimit(int limit) {
+        return limit >= 1 && limit <= MAX_OUTSIDE_CALL_LIMIT ? Optional.empty()
+                : Optional.of("The outside-call limit is 1 to " + MAX_OUTSIDE_CALL_LIMIT + " calls at once.");
     }
 }

@@ -137,4 +137,44 @@ class AdminUiTest {
         Screenshots.save(d, "new-account-duplicate");
         dialog.close();
     }
+
+    @Test
+    void accountDialogSendsPstnPermissionGroupsAndOutsideCallLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<NewAccount> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        AccountDialog dialog = new AccountDialog(shell, null, (created, changes) -> {
+            sent.set(created);
+            return ACCOUNTS.get(1);
+        });
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell d = dialog.getShell();
+        assertEquals("2", dialog.field("outsideCallLimit").getText(), "the default limit");
+        dialog.field("groups").setText("sales, Front Desk");
+        assertEquals("Group 'Front Desk' must be 1-32 lower-case letters, digits, '.', '_' or '-'.",
+                dialog.errorText("groups"));
+        dialog.field("outsideCallLimit").setText("99");
+        assertEquals("The outside-call limit is 1 to 30 calls at once.", dialog.errorText("outsideCallLimit"));
+        Screenshots.save(d, "new-account-telephony-invalid");
+        dialog.field("username").setText("dave");
+        dialog.field("displayName").setText("Dave Dialer");
+        dialog.field("extension").setText("3304");
+        dialog.field("password").setText("long-enough-2");
+        dialog.field("groups").setText("sales, reception");
+        dialog.field("outsideCallLimit").setText("4");
+        dialog.pstn().setSelection(true);
+        d.getDefaultButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+        Screenshots.spinUntil(display, () -> sent.get() != null);
+        assertEquals(Boolean.TRUE, sent.get().pstnAllowed());
+        assertEquals(List.of("sales", "reception"), sent.get().groups());
+        assertEquals(4, sent.get().outsideCallLimit());
+
+        Account pstnUser = new Account(5, "erin", "Erin", "3305", List.of(), false, true, true, List.of("sales"), 3);
+        AccountDialog edit = new AccountDialog(shell, pstnUser, (created, changes) -> pstnUser);
+        edit.setBlockOnOpen(false);
+        edit.open();
+        assertTrue(edit.pstn().getSelection());
+        assertEquals("sales", edit.field("groups").getText());
+        assertEquals("3", edit.field("outsideCallLimit").getText());
+        edit.close();
+    }
 }

@@ -50,6 +50,7 @@ public final class AccountDialog extends Dialog {
     private final Map<String, Label> errors = new LinkedHashMap<>();
     private final Map<String, Boolean> touched = new LinkedHashMap<>();
     private Button admin;
+    private Button pstn;
     private Label general;
     private @Nullable Account saved;
 
@@ -91,6 +92,15 @@ public final class AccountDialog extends Dialog {
         admin = new Button(area, SWT.CHECK);
         admin.setText(Messages.AccountDialog_admin);
         admin.setSelection(a != null && a.admin());
+        // telephony: outside calls through the PSTN gateway, the groups route rules and ring groups name
+        new Label(area, SWT.NONE);
+        pstn = new Button(area, SWT.CHECK);
+        pstn.setText(Messages.AccountDialog_pstn);
+        pstn.setSelection(a != null && a.pstnAllowed());
+        field(area, "groups", Messages.AccountDialog_groups, SWT.NONE, a == null ? "" : String.join(", ", a.groups()));
+        fields.get("groups").setMessage(Messages.AccountDialog_groupsHint);
+        field(area, "outsideCallLimit", Messages.AccountDialog_limit, SWT.NONE,
+                String.valueOf(a == null ? Account.DEFAULT_OUTSIDE_CALL_LIMIT : a.outsideCallLimit()));
         general = new Label(area, SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).hint(400, SWT.DEFAULT).applyTo(general);
         return area;
@@ -130,6 +140,8 @@ public final class AccountDialog extends Dialog {
             found.put("password", AccountRules.checkPassword(fields.get("password").getText()));
         }
         found.put("aliases", aliases().stream().map(AccountRules::checkAlias).flatMap(Optional::stream).findFirst());
+        found.put("groups", groups().stream().map(AccountRules::checkGroup).flatMap(Optional::stream).findFirst());
+        found.put("outsideCallLimit", AccountRules.checkOutsideCallLimit(limit()));
         boolean ok = true;
         for (Map.Entry<String, Optional<String>> e : found.entrySet()) {
             boolean show = all || touched.getOrDefault(e.getKey(), false);
@@ -156,6 +168,19 @@ public final class AccountDialog extends Dialog {
         return Arrays.stream(text("aliases").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    private List<String> groups() {
+        return Arrays.stream(text("groups").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** @return the outside-call limit typed, or 0 (refused by the rule) when it is not a number */
+    private int limit() {
+        try {
+            return Integer.parseInt(text("outsideCallLimit"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     @Override
     protected void okPressed() {
         if (!validate(true)) {
@@ -164,9 +189,11 @@ public final class AccountDialog extends Dialog {
             return;
         }
         NewAccount created = existing == null ? new NewAccount(text("username"), fields.get("password").getText(),
-                text("extension"), text("displayName"), aliases(), admin.getSelection()) : null;
+                text("extension"), text("displayName"), aliases(), admin.getSelection(), pstn.getSelection(), groups(),
+                limit()) : null;
         AccountChanges changes = existing == null ? null
-                : new AccountChanges(text("displayName"), text("extension"), aliases(), admin.getSelection(), null);
+                : new AccountChanges(text("displayName"), text("extension"), aliases(), admin.getSelection(), null,
+                        pstn.getSelection(), groups(), limit());
         general.setText(Messages.AccountDialog_saving);
         getButton(IDialogConstants.OK_ID).setEnabled(false);
         Background.run(getShell(), AccountsPart.WORKER_THREAD, () -> submitter.submit(created, changes), a -> {
@@ -207,6 +234,11 @@ public final class AccountDialog extends Dialog {
     /** @return the message under a field (for tests) */
     public String errorText(String field) {
         return errors.get(field).getText();
+    }
+
+    /** @return the PSTN permission check box (for tests) */
+    public Button pstn() {
+        return pstn;
     }
 
     /** @return a field (for tests) */

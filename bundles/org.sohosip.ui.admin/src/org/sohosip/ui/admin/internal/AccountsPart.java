@@ -81,6 +81,9 @@ public final class AccountsPart {
         column(3, Messages.Column_aliases, 180, a -> String.join(", ", a.aliases()));
         column(4, Messages.Column_admin, 70, a -> a.admin() ? Messages.Yes : Messages.No);
         column(5, Messages.Column_enabled, 70, a -> a.enabled() ? Messages.Yes : Messages.No);
+        column(6, Messages.Column_pstn, 160, a -> (a.pstnAllowed() ? NLS.bind(Messages.Column_pstnLimit,
+                a.outsideCallLimit()) : Messages.No) + (a.groups().isEmpty() ? "" : " – " + String.join(", ",
+                        a.groups())));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(new ViewerComparator() {
             @Override
@@ -128,7 +131,7 @@ public final class AccountsPart {
         return b;
     }
 
-    private final Function<?, ?>[] texts = new Function<?, ?>[6];
+    private final Function<?, ?>[] texts = new Function<?, ?>[7];
 
     @SuppressWarnings("unchecked")
     private String text(int column, Account a) {

@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
+import org.sohosip.client.core.ClickToCallService;
 import org.sohosip.client.core.ContactService;
 import org.sohosip.client.core.SyncConflict;
 import org.sohosip.client.core.Telephony;
@@ -48,6 +49,7 @@ public final class ContactsPart {
 
     private final ContactService service;
     private @Nullable Telephony telephony;
+    private @Nullable ClickToCallService deskPhone;
     private TableViewer viewer;
     private Text filter;
     private Combo group;
@@ -71,6 +73,12 @@ public final class ContactsPart {
         this.telephony = phone;
     }
 
+    /** @param service click-to-call from the desk phone when the client offers it; {@code null} when not */
+    @Inject
+    void deskPhone(@Optional @Nullable ClickToCallService service) {
+        this.deskPhone = service;
+    }
+
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(8, false));
@@ -86,7 +94,7 @@ public final class ContactsPart {
         button(parent, Messages.Contacts_import, this::importFile);
         button(parent, Messages.Contacts_export, this::exportFile);
         button(parent, Messages.Contacts_refresh, this::refresh);
-        new Label(parent, SWT.NONE);
+        button(parent, Messages.Contacts_deskCall, this::callSelectedFromDesk);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL);
         viewer.getTable().setHeaderVisible(true);
@@ -214,6 +222,20 @@ public final class ContactsPart {
                 : Dialer.dial(telephony, c.displayName(), target));
     }
 
+    /** Rings the user's desk phone and then dials the selected contact's first number (no fax) or SIP address. */
+    public void callSelectedFromDesk() {
+        Contact c = selected();
+        if (c == null) {
+            return;
+        }
+        String target = ContactFilter.dialTarget(c);
+        if (target == null) {
+            status.setText(NLS.bind(Messages.Contacts_noNumber, c.displayName()));
+        } else {
+            DeskPhone.call(deskPhone, viewer.getControl(), c.displayName(), target, status::setText);
+        }
+    }
+
     /**
      * A contact dragged out of the table carries the number to dial as text, so dropping it on the softphone's
      * number field (or any text field) fills in that number.
@@ -251,6 +273,13 @@ public final class ContactsPart {
                         + n.number());
                 item.addListener(SWT.Selection, e -> status.setText(Dialer.dial(telephony, c.displayName(),
                         n.number())));
+            }
+            for (PhoneNumber n : c.numbers()) {
+                MenuItem item = new MenuItem(menu, SWT.PUSH);
+                item.setText(Messages.Contacts_deskCall.replace("&", "") + ": " + ContactFilter.typeLabel(n) + " "
+                        + n.number());
+                item.addListener(SWT.Selection, e -> DeskPhone.call(deskPhone, viewer.getControl(), c.displayName(),
+                        n.number(), status::setText));
             }
         }
         viewer.getTable().setMenu(menu);

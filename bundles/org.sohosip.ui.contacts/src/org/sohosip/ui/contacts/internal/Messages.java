@@ -25,6 +25,11 @@ public final class Messages extends NLS {
     public static String Contacts_noNumber;
     public static String Contacts_calling;
     public static String Contacts_callFailed;
+    public static String Contacts_deskCall;
+    public static String Contacts_deskUnavailable;
+    public static String Contacts_deskCalling;
+    public static String Contacts_deskRinging;
+    public static String Contacts_deskFailed;
     public static String Contacts_failed;
     public static String Contacts_deleteQuestion;
     public static String Contacts_changedElsewhere;
