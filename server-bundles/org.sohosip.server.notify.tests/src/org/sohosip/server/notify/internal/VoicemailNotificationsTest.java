@@ -59,6 +59,7 @@ class VoicemailNotificationsTest {
             .getBundleContext();
     private Configuration storeConfig;
     private Configuration notifyConfig;
+    private Hashtable<String, Object> notify;
     private Path dataDir;
     private Smsc smsc;
     private SmtpServer mail;
@@ -97,6 +98,7 @@ class VoicemailNotificationsTest {
         notify.put("notify.retrySeconds", "1,1,1");
         notifyConfig = admin.getConfiguration(NotifyComponent.PID, "?");
         notifyConfig.update(notify);
+        this.notify = notify;
     }
 
     @AfterEach
@@ -154,6 +156,29 @@ class VoicemailNotificationsTest {
                 + " ms until finish() returned");
         assertFalse(log.all().contains(SMPP_PASSWORD) || log.all().contains(SMTP_PASSWORD),
                 "no password in the log");
+    }
+
+    @Test
+    void anEmptySmscHostTurnsSmsOffAndMailboxesAskingForItAreWarnedAbout() throws Exception {
+        VoicemailStore voicemail = service(VoicemailStore.class, WAIT);
+        AccountStore accounts = service(AccountStore.class, WAIT);
+        Await.until("both channels", WAIT, () -> channels().size() == 2);
+        notify.put("notify.smpp.host", "");
+        notifyConfig.update(notify);
+        Await.until("only the e-mail channel", WAIT, () -> channels().equals(List.of(Notifier.EMAIL)));
+
+        long erin = accounts.create(new Account(0, "erin", "Erin", "3305", List.of(), false, true),
+                Credentials.derive("erin", "sohosip.local", "password-erin")).id();
+        voicemail.updateSettings(erin, new MailboxSettingsChange(null, null, null, true, "+886912345678", true,
+                "erin@office.example"));
+        deposit(voicemail, erin, 2500);
+
+        assertEquals("erin@office.example", mail.awaitMessage(WAIT).get("rcptTos").get(0).asText());
+        Await.until("the warning", WAIT, () -> log.has(ch.qos.logback.classic.Level.WARN,
+                "Mailbox erin asks for SMS notices, but the server has no SMS channel (notify.smpp.host"));
+        assertTrue(log.has(ch.qos.logback.classic.Level.INFO, "SMS notices are off (notify.smpp.host is empty)"));
+        assertTrue(smsc.submitted().isEmpty());
+        assertEquals(0, smsc.binds());
     }
 
     private static VoicemailMessage deposit(VoicemailStore store, long mailbox, int millis) {
