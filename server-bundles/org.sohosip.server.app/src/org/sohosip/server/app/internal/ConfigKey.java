@@ -67,6 +67,11 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
+    SIP_MAX_QUEUE("sip.maxQueue", "500", "Received SIP messages that may wait for a worker before new calls "
+            + "(INVITE) and registrations (REGISTER) are refused with 503 and Retry-After instead of falling behind "
+            + "(load shedding); calls in progress are never refused. 0 turns shedding off.", Pid.PROXY),
+    SIP_RETRY_AFTER_SECONDS("sip.retryAfterSeconds", "5", "Seconds a phone refused by load shedding is asked to "
+            + "wait before it tries again (Retry-After of the 503).", Pid.PROXY),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
