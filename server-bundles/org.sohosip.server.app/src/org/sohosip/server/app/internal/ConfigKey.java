@@ -99,6 +99,11 @@ public enum ConfigKey {
             + "counted); a caller reaching a full mailbox hears a notice and can leave no message.", Pid.STORE),
     VOICEMAIL_PURGE_DAYS("voicemail.purgeDays", "7", "Days a deleted voicemail message can still be restored; "
             + "after that it is removed for good.", Pid.STORE),
+    SIP_MAX_QUEUE("sip.maxQueue", "500", "Received SIP messages that may wait for a worker before new calls "
+            + "(INVITE) and registrations (REGISTER) are refused with 503 and Retry-After instead of falling behind "
+            + "(load shedding); calls in progress are never refused. 0 turns shedding off.", Pid.PROXY),
+    SIP_RETRY_AFTER_SECONDS("sip.retryAfterSeconds", "5", "Seconds a phone refused by load shedding is asked to "
+            + "wait before it tries again (Retry-After of the 503).", Pid.PROXY),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);

@@ -2,7 +2,9 @@
 package org.sohosip.server.proxy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,9 +37,35 @@ class NoncesTest {
     }
 
     @Test
-    void nonceIssuedAtTheSameMillisecondAreEqualButLaterOnesDiffer() {
+    void noncesIssuedInTheSameMillisecondDiffer() {
         String a = nonces.issue();
-        now.incrementAndGet();
-        assertNotEquals(a, nonces.issue());
+        String b = nonces.issue();
+        assertNotEquals(a, b);
+        assertEquals(Nonces.Check.VALID, nonces.check(a));
+        assertEquals(Nonces.Check.VALID, nonces.check(b));
+    }
+
+    @Test
+    void aNonceCountIsAcceptedOnlyOnceExceptForARetransmissionOfTheSameRequest() {
+        String nonce = nonces.issue();
+        assertTrue(nonces.firstUse(nonce, 1, "call-1 1 REGISTER"));
+        assertTrue(nonces.firstUse(nonce, 1, "call-1 1 REGISTER"), "the same request retransmitted");
+        assertFalse(nonces.firstUse(nonce, 1, "call-1 2 REGISTER"), "another request with a used count: a replay");
+        assertTrue(nonces.firstUse(nonce, 2, "call-1 2 REGISTER"), "the phone counts up");
+        assertFalse(nonces.firstUse(nonce, 1, "call-9 1 INVITE"), "a lower count: a replay");
+        assertTrue(nonces.firstUse(nonces.issue(), 1, "call-9 1 INVITE"), "counts are kept per nonce");
+    }
+
+    @Test
+    void countsOfExpiredNoncesAreForgotten() {
+        String old = nonces.issue();
+        nonces.firstUse(old, 1, "a");
+        now.addAndGet(200_000);
+        String young = nonces.issue();
+        nonces.firstUse(young, 1, "b");
+        now.addAndGet(100_001);
+        nonces.sweep();
+        assertEquals(1, nonces.remembered());
+        assertFalse(nonces.firstUse(young, 1, "c"), "the young nonce's count is still remembered");
     }
 }

@@ -51,6 +51,9 @@ class OverloadIntegrationTest {
                 assertEquals(200, call.bye().status());
                 alice.socket.clear();
             }
+            // phones answer to where a request came from: the proxy must send from its listening port
+            assertEquals(0, bob.ua.socket.fromElsewhere.get(), "datagrams to bob from another port than the proxy's");
+            assertEquals(0, alice.socket.fromElsewhere.get(), "datagrams to alice from another port");
         }
     }
 

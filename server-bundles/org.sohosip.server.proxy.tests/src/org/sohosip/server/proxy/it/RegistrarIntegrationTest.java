@@ -51,6 +51,27 @@ class RegistrarIntegrationTest {
     }
 
     @Test
+    void aCapturedRegistrationCannotBeReplayedButARetransmissionIsAnsweredAgain() throws Exception {
+        try (Ua ua = server.ua("carol", "udp")) {
+            String callId = Ua.callId();
+            String tag = Ua.tag();
+            SipMsg challenge = ua.sendRegister(callId, tag, 1, ua.contact(), 300, null);
+            assertEquals(401, challenge.status());
+            String auth = ua.authorization("Authorization", challenge, "REGISTER", "sip:127.0.0.1:" + server.sipPort,
+                    "MD5");
+            assertEquals(200, ua.sendRegister(callId, tag, 2, ua.contact(), 300, auth).status());
+            assertEquals(200, ua.sendRegister(callId, tag, 2, ua.contact(), 300, auth).status(),
+                    "the same request again (a retransmission) is answered as before");
+            SipMsg replay = ua.sendRegister(callId, tag, 3, ua.contact(), 300, auth);
+            assertEquals(401, replay.status(), "the same nonce and nonce count in a new request: " + replay.text);
+            assertTrue("true".equalsIgnoreCase(SipMsg.param(replay.header("WWW-Authenticate"), "stale")),
+                    replay.text);
+        } finally {
+            server.unregister("carol");
+        }
+    }
+
+    @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
         try (Ua wrong = new Ua(SipSocket.udp(server.sipPort), "carol", "not-the-password", ProxyTestServer.DOMAIN,
                 server.sipPort);

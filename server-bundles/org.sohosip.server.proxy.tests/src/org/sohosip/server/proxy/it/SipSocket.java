@@ -26,6 +26,8 @@ final class SipSocket implements AutoCloseable {
     private final DatagramSocket udp;
     private final Socket tcp;
     private final InetSocketAddress proxy;
+    /** Datagrams that came from another address or port than the proxy's listening one. */
+    final java.util.concurrent.atomic.AtomicInteger fromElsewhere = new java.util.concurrent.atomic.AtomicInteger();
     private final BlockingQueue<SipMsg> received = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile boolean closed;
@@ -135,6 +137,9 @@ final class SipSocket implements AutoCloseable {
                 while (!closed) {
                     DatagramPacket p = new DatagramPacket(buffer, buffer.length);
                     udp.receive(p);
+                    if (!proxy.equals(p.getSocketAddress())) {
+                        fromElsewhere.incrementAndGet();
+                    }
                     received.add(SipMsg.parse(p.getData(), p.getLength()));
                 }
             } else {

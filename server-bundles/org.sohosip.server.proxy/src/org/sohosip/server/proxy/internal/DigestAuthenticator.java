@@ -91,8 +91,25 @@ final class DigestAuthenticator {
             challenge(request, register, true);
             return null;
         }
+        if (credentials.getQop() != null && !nonces.firstUse(nonce,
+                Integer.toUnsignedLong(credentials.getNonceCount()), requestId(request))) {
+            // The same nonce and count in another request: a replay (a phone's own next request counts up). The
+            // credentials were right, so stale=true lets a genuine phone answer the fresh nonce without asking.
+            challenge(request, register, true);
+            return null;
+        }
         failures.succeeded(address);
         return secrets.username();
+    }
+
+    /** Call-ID and CSeq: the same for every retransmission of a request, different for any other request. */
+    private static String requestId(Request request) {
+        javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) request.getHeader(
+                javax.sip.header.CallIdHeader.NAME);
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) request.getHeader(
+                javax.sip.header.CSeqHeader.NAME);
+        return (callId == null ? "" : callId.getCallId()) + " " + (cseq == null ? "" : cseq.getSeqNumber() + " "
+                + cseq.getMethod());
     }
 
     /** @return the credentials for this realm, if the request has any */

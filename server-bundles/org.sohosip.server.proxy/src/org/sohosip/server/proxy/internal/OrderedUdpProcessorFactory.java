@@ -2,6 +2,7 @@
 package org.sohosip.server.proxy.internal;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -46,7 +47,24 @@ public final class OrderedUdpProcessorFactory implements MessageProcessorFactory
         // Load shedding keeps the queue near sip.maxQueue; the hard bound only stops what shedding cannot (floods
         // of messages that are not new calls or registrations).
         int capacity = maxQueue > 0 ? (int) Math.min(Integer.MAX_VALUE, 8L * maxQueue) : HARD_LIMIT;
-        return new Ordered(address, stack, port, workers, capacity);
+        Ordered processor = new Ordered(address, stack, port, workers, capacity);
+        sendFromListeningSocket(stack);
+        return processor;
+    }
+
+    /**
+     * The stack's own factory also sets the stack's package-private {@code udpFlag}, which makes every UDP message go
+     * out from the listening socket. Without it each request leaves from a new ephemeral port, and a phone that
+     * answers to the packet's source (as SIPp and many others do) answers into the void.
+     */
+    private static void sendFromListeningSocket(SIPTransactionStack stack) throws IOException {
+        try {
+            Field flag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+            flag.setAccessible(true);
+            flag.setBoolean(stack, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("This JAIN-SIP version cannot send UDP from the listening socket: " + e, e);
+        }
     }
 
     /** @return the ordered queue of a UDP transport this factory made, if it made it */

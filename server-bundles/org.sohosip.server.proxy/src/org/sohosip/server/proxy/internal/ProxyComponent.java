@@ -65,6 +65,7 @@ public final class ProxyComponent {
 
     private @Nullable SipStackImpl stack;
     private @Nullable ScheduledExecutorService timers;
+    private @Nullable ScheduledExecutorService accountLoader;
     private @Nullable CallRecordWriter recordWriter;
     private @Nullable BindingWriter bindingWriter;
     private @Nullable CallRecorder recorder;
@@ -91,8 +92,12 @@ public final class ProxyComponent {
             CallRecordWriter writer = new CallRecordWriter(callStore);
             recordWriter = writer;
 
-            AccountCache accounts = new AccountCache(accountStore, domain);
+            ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(
+                    named("sohosip-sip-accounts"));
+            accountLoader = loader;
+            AccountCache accounts = new AccountCache(accountStore, domain, loader);
             listenerRegistration = context.registerService(AccountChangeListener.class, accounts, null);
+            accounts.start();
             Location location = new Location(clock);
             BindingWriter bindings = new BindingWriter(location, bindingStore, clock);
             bindingWriter = bindings;
@@ -132,6 +137,7 @@ public final class ProxyComponent {
             scheduler.scheduleWithFixedDelay(() -> {
                 rates.sweep();
                 failures.sweep();
+                nonces.sweep();
             }, 10, 10, TimeUnit.SECONDS);
 
             Map<String, InetSocketAddress> listening = new LinkedHashMap<>();
@@ -169,6 +175,11 @@ public final class ProxyComponent {
         timers = null;
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        ScheduledExecutorService loader = accountLoader;
+        accountLoader = null;
+        if (loader != null) {
+            loader.shutdownNow();
         }
         BindingWriter bindings = bindingWriter;
         bindingWriter = null;
@@ -210,6 +221,8 @@ public final class ProxyComponent {
         // registrations are refused with 503 when too many wait (sip.maxQueue).
         p.setProperty(OrderedUdpProcessorFactory.PROPERTY, OrderedUdpProcessorFactory.class.getName());
         p.setProperty(OverloadValve.PROPERTY, OverloadValve.class.getName());
+        // RFC 4475 checks the stack's own parser leaves out (repeated single-value headers, protocol version)
+        p.setProperty(StrictMessageParserFactory.PROPERTY, StrictMessageParserFactory.class.getName());
         p.setProperty(OverloadValve.MAX_QUEUE, Integer.toString(Math.max(0, maxQueue)));
         p.setProperty(OverloadValve.RETRY_AFTER, Integer.toString(Math.max(1, retryAfterSeconds)));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
