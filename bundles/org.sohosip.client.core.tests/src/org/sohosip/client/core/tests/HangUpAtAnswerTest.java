@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallListener;
 import org.sohosip.client.core.CallState;
@@ -29,6 +30,8 @@ class HangUpAtAnswerTest {
     /** Well under the callee's ACK timeout (64 × the 100 ms retransmission timer): only a BYE ends it this fast. */
     private static final Duration BYE_WITHIN = Duration.ofSeconds(4);
 
+    @TempDir
+    java.nio.file.Path dir;
     private PhoneFixture a;
     private PhoneFixture b;
 
@@ -82,5 +85,32 @@ class HangUpAtAnswerTest {
         }
         assertTrue(a.phone.calls().isEmpty(), "calls left: " + a.phone.calls());
         assertEquals(List.of(), b.phone.calls());
+    }
+
+    /**
+     * Through a proxy the 180 can arrive after the 200 (it forwards responses from several threads): the late
+     * provisional must not keep the caller from hanging up the connected call with a BYE.
+     */
+    @Test
+    void aRingingThatComesAfterTheAnswerDoesNotStopTheBye() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            int port = Peer.freeUdpPort();
+            try (Peer callee = Peer.sipp(dir, "late-ringing-" + round, Scenarios.answeredBeforeRinging(), port)) {
+                Call call = a.phone.dial("sip:late@127.0.0.1:" + port);
+                PhoneFixture.awaitState(call, CallState.ACTIVE);
+                await("the late 180 arrived", () -> {
+                    try {
+                        return callee.messages().contains("SIP/2.0 180");
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
+                Thread.sleep(200); // let the caller take in the late 180 before hanging up
+                call.hangUp();
+                assertEquals(0, callee.waitFor(Duration.ofSeconds(15)),
+                        "round " + round + ": the callee must get the BYE:\n" + callee.messages());
+                await("the call ended", () -> call.state() == CallState.ENDED);
+            }
+        }
     }
 }
