@@ -35,8 +35,12 @@ class SoftphoneUiTest {
 
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern ESTABLISHED = Pattern.compile("Call established");
-    /** baresip's line when the other side ended the call. */
-    private static final Pattern ENDED = Pattern.compile("terminated \\(duration");
+    /**
+     * baresip's line when the other side ended the call ("session closed: Connection reset by peer" for a BYE). Not
+     * its "Call with ... terminated (duration ...)" line: baresip leaves that out for a call shorter than a second,
+     * which a hang-up right after the answer is.
+     */
+    private static final Pattern ENDED = Pattern.compile("session closed");
     /** baresip's line when it hangs up itself. */
     private static final Pattern HUNG_UP = Pattern.compile("terminate call");
     private static final Pattern RTP_FROM_CLIENT = Pattern.compile("incoming rtp for 'audio' established");
