@@ -41,7 +41,7 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
 
     private static final Logger LOG = LoggerFactory.getLogger(FmjMediaSession.class);
     private static final long FRAME_NANOS = AudioFrame.MILLIS * 1_000_000L;
-    private static final long GRACE_NANOS = 10_000_000L;
+    private static final long GRACE_NANOS = 18_000_000L;
 
     private final InetSocketAddress local;
     private final RtpConnector connector;
@@ -141,9 +141,10 @@ public final class FmjMediaSession implements MediaSession, RtpConnector.Inspect
 
     /**
      * Plays one frame every 20 ms. The clock follows the incoming stream's phase: when a tick finds no packet it
-     * waits up to 10 ms for one, and if one comes the ticks move that much later; when packets keep waiting
-     * longer than needed, the jitter buffer asks for earlier ticks. So a packet waits for play-out a few
-     * milliseconds, not up to a whole frame, and a slightly late one still plays in time.
+     * waits up to 18 ms for one (a packet delayed by a busy machine then plays as soon as it comes, adding only its
+     * lateness to the delay instead of a whole concealed frame), and if one comes the ticks move that much later;
+     * when packets keep waiting longer than needed, the jitter buffer asks for earlier ticks. So a packet waits for
+     * play-out a few milliseconds, not up to a whole frame, and a slightly late one still plays in time.
      */
     private void playLoop() {
         long next = System.nanoTime();

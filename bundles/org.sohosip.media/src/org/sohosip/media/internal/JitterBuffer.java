@@ -12,14 +12,17 @@ import org.sohosip.media.AudioFrame;
  * it also says where a packet of any length belongs), so reordering is undone and duplicates are recognised.
  * The play-out clock takes one 20 ms frame per tick.
  * <p>
- * The delay adapts to the interarrival jitter (RFC 3550 estimator): the target is one frame plus three times the
- * jitter in whole frames, between 20 and 200 ms. A frame that is missing while the buffer is empty stalls the play-out (the delay
- * grows by a frame and the late packet still plays); a frame missing while later ones wait is lost and concealed.
+ * The delay adapts to the interarrival jitter (RFC 3550 estimator): the target is one frame plus twice the
+ * jitter in whole frames (no more: a packet later than that stalls the play-out for a frame rather than being lost, so
+ * the target trades glitches against delay, never loss), between 20 and 200 ms. A frame that is missing while the
+ * buffer is empty stalls the play-out (the delay grows by a frame and the late packet still plays); a frame missing
+ * while later ones wait is lost and concealed.
  * When the buffer kept a whole frame more than the target for a second, one frame is dropped to shrink the delay;
  * if that frame turns out to be needed soon after, the next shrink waits twice as long (up to 4 s). Two or more
  * spare frames for 200 ms (a burst after a stall) are given back at once, down to one spare frame. Finer than
  * frames, the play-out clock's phase follows the stream: {@link #takePhaseCorrection()} asks for earlier ticks
- * when every packet of the last half second waited longer than {@link #wantedSlack()}.
+ * when every packet of the last 200 ms waited longer than {@link #wantedSlack()}, by all of the spare wait (up to a
+ * frame): the frame a stall added is given back within a fifth of a second, not kept for seconds.
  * Concealment repeats the last frame with a fade for three frames, then plays silence. A new SSRC, or a timestamp
  * jump of more than a second, starts over. Thread-safe (packets arrive on the network thread, frames leave on the
  * clock thread).
@@ -47,8 +50,8 @@ public final class JitterBuffer {
     private static final int CAPACITY = 100;
     private static final long NO_TIME = Long.MIN_VALUE;
     private static final long MS = 1_000_000L;
-    private static final long MAX_PHASE_STEP = 10 * MS;
-    private static final int PHASE_WINDOW = 25;
+    private static final long MAX_PHASE_STEP = 20 * MS;
+    private static final int PHASE_WINDOW = 10;
 
     /** A packet's samples and when it arrived. */
     private record Packet(short[] samples, long arrival) {
@@ -272,7 +275,7 @@ public final class JitterBuffer {
         ticksSinceShrink++;
         if (++phaseTicks >= PHASE_WINDOW) {
             if (slackMin != Long.MAX_VALUE && slackMin > wantedSlack() + MS) {
-                // Every packet of the last half second waited at least this long for its tick: tick earlier. This
+                // Every packet of the last 200 ms waited at least this long for its tick: tick earlier. This
                 // also uses up a spare frame within a second or so without dropping any audio.
                 phaseCorrection = -Math.min(MAX_PHASE_STEP, slackMin - wantedSlack());
             }
@@ -351,12 +354,12 @@ public final class JitterBuffer {
     }
 
     /**
-     * @return the target delay in samples: a frame, plus three times the jitter rounded up to whole frames
+     * @return the target delay in samples: a frame, plus twice the jitter rounded up to whole frames
      *         (packets arrive whole, so the buffer level moves in frames), at most 200 ms. Half a frame of that is
      *         absorbed by the phase between arrival and play-out (half a frame on average) and needs no extra frame.
      */
     synchronized int targetDelay() {
-        double headroom = 3 * jitter - FRAME / 2.0;
+        double headroom = 2 * jitter - FRAME / 2.0;
         int frames = headroom <= 0 ? 0 : (int) Math.ceil(headroom / FRAME);
         return Math.min(MAX_DELAY, FRAME * (1 + frames));
     }

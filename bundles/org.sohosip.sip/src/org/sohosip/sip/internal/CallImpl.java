@@ -440,7 +440,8 @@ final class CallImpl implements SipCall {
             return ua.sender.send(bye, d, r -> {
             }).future;
         } catch (Exception e) {
-            LOG.debug("could not send BYE: {}", e.toString());
+            // the other side stays in the call: say so where people look
+            LOG.warn("could not send BYE to {}: {}", remote.uri(), e.toString());
             return CompletableFuture.completedFuture(null);
         }
     }

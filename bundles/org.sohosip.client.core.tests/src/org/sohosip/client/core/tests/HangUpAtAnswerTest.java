@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sohosip.client.core.Call;
 import org.sohosip.client.core.CallListener;
 import org.sohosip.client.core.CallState;
@@ -26,9 +27,12 @@ import org.sohosip.client.core.CallState;
 class HangUpAtAnswerTest {
 
     private static final int ROUNDS = 40;
+    private static final String SESSION_CLOSED = "session closed";
     /** Well under the callee's ACK timeout (64 × the 100 ms retransmission timer): only a BYE ends it this fast. */
     private static final Duration BYE_WITHIN = Duration.ofSeconds(4);
 
+    @TempDir
+    java.nio.file.Path dir;
     private PhoneFixture a;
     private PhoneFixture b;
 
@@ -82,5 +86,83 @@ class HangUpAtAnswerTest {
         }
         assertTrue(a.phone.calls().isEmpty(), "calls left: " + a.phone.calls());
         assertEquals(List.of(), b.phone.calls());
+    }
+
+    /**
+     * Through a proxy the 180 can arrive after the 200 (it forwards responses from several threads): the late
+     * provisional must not keep the caller from hanging up the connected call with a BYE.
+     */
+    @Test
+    void aRingingThatComesAfterTheAnswerDoesNotStopTheBye() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            int port = Peer.freeUdpPort();
+            try (Peer callee = Peer.sipp(dir, "late-ringing-" + round, Scenarios.answeredBeforeRinging(), port)) {
+                Call call = a.phone.dial("sip:late@127.0.0.1:" + port);
+                PhoneFixture.awaitState(call, CallState.ACTIVE);
+                await("the late 180 arrived", () -> {
+                    try {
+                        return callee.messages().contains("SIP/2.0 180");
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
+                Thread.sleep(200); // let the caller take in the late 180 before hanging up
+                call.hangUp();
+                assertEquals(0, callee.waitFor(Duration.ofSeconds(15)),
+                        "round " + round + ": the callee must get the BYE:\n" + callee.messages());
+                await("the call ended", () -> call.state() == CallState.ENDED);
+            }
+        }
+    }
+
+    /**
+     * baresip answers at once (auto answer): the caller hangs up the moment its softphone says the call connected,
+     * or as soon as it rings, round after round; baresip must see each call end (by the BYE, or by the CANCEL when it
+     * came first) long before its own timeout for a missing ACK. baresip says "session closed" for every call that
+     * ends; its "Call with ... terminated (duration ...)" line is left out for calls shorter than a second, so it
+     * cannot tell a hang-up at the answer.
+     */
+    @Test
+    void baresipThatAnswersAtOnceSeesEveryEarlyHangUp() throws Exception {
+        java.nio.file.Path wav = Peer.wav(dir, "auto", 1000, 90);
+        int port = Peer.freeUdpPort();
+        try (Peer callee = Peer.baresip(dir, "auto", port, wav, 80)) {
+            await("baresip ready", () -> output(callee).contains("ready") || !callee.alive());
+            org.junit.jupiter.api.Assumptions.assumeTrue(callee.alive(), "baresip could not start:\n" + output(callee));
+            for (int round = 0; round < 8; round++) {
+                int ended = count(output(callee), SESSION_CLOSED);
+                Call call = a.phone.dial("sip:auto@127.0.0.1:" + port);
+                CallState at = round % 2 == 0 ? CallState.ACTIVE : CallState.RINGING;
+                await("round " + round + ": " + at, () -> call.state() == at || call.state() == CallState.ACTIVE);
+                call.hangUp();
+                String what = "round " + round + " (hung up when " + at + ")";
+                try {
+                    await(what + ": baresip saw the call end", Duration.ofSeconds(10),
+                            () -> count(output(callee), SESSION_CLOSED) > ended);
+                } catch (AssertionError e) {
+                    String out = output(callee);
+                    throw new AssertionError(e.getMessage() + "; a's call " + call.state() + " (" + call.endReason()
+                            + "); baresip:\n" + out.substring(Math.max(0, out.length() - 4000)), e);
+                }
+                await(what + ": the call ended here", () -> call.state() == CallState.ENDED);
+                await(what + ": no call left", () -> a.phone.calls().isEmpty());
+            }
+        }
+    }
+
+    private static String output(Peer p) {
+        try {
+            return p.output();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -126,6 +126,22 @@ final class Scenarios {
                 + "</scenario>\n";
     }
 
+    /**
+     * A callee whose 180 comes after its 200 (and after the caller's ACK), as a proxy that passes responses on from
+     * several threads may deliver them; expects the caller's BYE then.
+     */
+    static String answeredBeforeRinging() {
+        return HEAD + "<scenario name=\"late-ringing\">\n"
+                + "<recv request=\"INVITE\"/>\n"
+                + reply("100 Trying", "", false)
+                + answer("sendrecv", true)
+                + "<recv request=\"ACK\"/>\n"
+                + reply("180 Ringing", "")
+                + "<recv request=\"BYE\"/>\n"
+                + inDialog("200 OK")
+                + "</scenario>\n";
+    }
+
     /** A callee without telephone-event: DTMF must come as SIP INFO; expects the digit, then the BYE. */
     static String infoDtmf(char digit) {
         return HEAD + "<scenario name=\"info\">\n"

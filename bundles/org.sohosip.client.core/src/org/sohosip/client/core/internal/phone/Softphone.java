@@ -67,6 +67,12 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
 
     private final Object lock = new Object();
     private final Map<String, PhoneCall> calls = new LinkedHashMap<>();
+    /**
+     * The calls as {@link #calls()} gives them, replaced under the lock at every change: the UI reads it without
+     * waiting for the lock, which the SIP events hold while a connected call's audio starts (a slow moment on a
+     * busy machine), so the call list never lags behind the calls.
+     */
+    private volatile List<Call> published = List.of();
     private @Nullable SipUserAgent agent;
     private @Nullable SipAccount account;
     private @Nullable InetAddress localAddress;
@@ -135,6 +141,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             account = null;
             ended = new ArrayList<>(calls.values());
             calls.clear();
+            publish();
             for (PhoneCall c : ended) {
                 c.localEnd(EndReasons.PHONE_STOPPED);
                 c.finish();
@@ -246,6 +253,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             c = new PhoneCall(this, "call-" + ids.incrementAndGet(), sc, a.domain(), CallState.DIALING);
             c.audio(ca);
             calls.put(sc.id(), c);
+            publish();
             alerts.update(calls.values());
             changed(c);
         }
@@ -262,9 +270,12 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
 
     @Override
     public List<Call> calls() {
-        synchronized (lock) {
-            return List.copyOf(calls.values());
-        }
+        return published;
+    }
+
+    /** Under the lock, after every change of {@link #calls}. */
+    private void publish() {
+        published = List.copyOf(calls.values());
     }
 
     @Override
@@ -480,6 +491,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 c = new PhoneCall(Softphone.this, "call-" + ids.incrementAndGet(), call, a.domain(),
                         CallState.INCOMING);
                 calls.put(call.id(), c);
+                publish();
                 alerts.update(calls.values());
                 changed(c);
             }
@@ -511,6 +523,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                     }
                     case ENDED -> {
                         calls.remove(call.id());
+                        publish();
                         c.finish();
                     }
                     default -> {

@@ -23,13 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The materialized client as alice on a real X display, and baresip as bob, both registered to the materialized
  * server: bob calls alice, the incoming-call window appears and alice answers with the keyboard; and alice calls
- * bob's extension from the Softphone perspective and bob hangs up. Each call connects through the proxy, the client's
- * RTP reaches baresip, the hang-up reaches the other side, and the call history shows the call. Screenshots of the
- * incoming-call window and of each active call are kept in {@code target/screenshots/}.
- * <p>
- * The client's own hang-up is tested against baresip and through the server in the client core's tests; here, a
- * hang-up key pressed right after the answer did not always end the call (under investigation), so the other side
- * ends the outgoing call.
+ * bob's extension from the Softphone perspective and hangs up with the keyboard (Alt+U) as soon as bob answered. Each
+ * call connects through the proxy, the client's RTP reaches baresip, the hang-up reaches the other side, and the call
+ * history shows the call. Screenshots of the incoming-call window and of each active call are kept in
+ * {@code target/screenshots/}.
  * <p>
  * The client has no sound card here, so it sends silence: the test checks that baresip receives and decodes the
  * client's RTP stream, not a tone (tones both ways are checked with two baresips in {@link BaresipCallTest}).
@@ -38,7 +35,12 @@ class SoftphoneUiTest {
 
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern ESTABLISHED = Pattern.compile("Call established");
-    /** baresip's line when the other side ended the call. */
+    /**
+     * baresip's line when the other side ended the call ("session closed: Connection reset by peer" for a BYE). Not
+     * its "Call with ... terminated (duration ...)" line: baresip leaves that out for a call shorter than a second,
+     * which a hang-up right after the answer is.
+     */
+    private static final Pattern ENDED = Pattern.compile("session closed");
     /** baresip's line when it hangs up itself. */
     private static final Pattern HUNG_UP = Pattern.compile("terminate call");
     private static final Pattern RTP_FROM_CLIENT = Pattern.compile("incoming rtp for 'audio' established");
@@ -74,7 +76,7 @@ class SoftphoneUiTest {
     }
 
     @Test
-    void aliceDialsBobsExtensionAndBobHangsUp() throws Exception {
+    void aliceDialsBobsExtensionAndHangsUpWithTheKeyboard() throws Exception {
         withClient((office, bob, desktop) -> {
             desktop.type("3302");
             desktop.key("Return");
@@ -84,9 +86,9 @@ class SoftphoneUiTest {
                     "bob receives no RTP from the client:\n" + bob.output.text());
             desktop.screenshot("13-outgoing-call");
             desktop.awaitWindow("SOHOSIP — " + ALICE, UI_TIMEOUT);
-            int hangUps = bob.output.count(HUNG_UP);
-            bob.command("hangup", "");
-            assertTrue(bob.output.awaitCount(HUNG_UP, hangUps + 1, UI_TIMEOUT), bob.output.text());
+            desktop.key("alt+u");
+            assertTrue(bob.output.awaitCount(ENDED, 1, UI_TIMEOUT),
+                    "alice hung up but bob's call did not end:\n" + bob.output.text());
             office.awaitHistory(ALICE, ALICE_PASSWORD, entry("outgoing", BOB, "answered"), "answered call to bob");
             office.awaitHistory(BOB, BOB_PASSWORD, entry("incoming", ALICE, "answered"),
                     "bob's answered call from alice");
