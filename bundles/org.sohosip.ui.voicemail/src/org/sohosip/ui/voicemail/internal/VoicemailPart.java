@@ -198,14 +198,20 @@ public final class VoicemailPart {
         }
     }
 
-    /** A new count of new messages means a message came or went elsewhere (the phone menu): load again. */
+    /**
+     * More new messages than before means a message was left: load again, quietly (the status line keeps what the
+     * user last did). Fewer is a message heard or deleted, here or on the phone; the list keeps it until the next
+     * load, so a message does not vanish from under the user while it plays.
+     */
     private void waitingChanged(MessageWaitingState s) {
         showFolderLabels();
-        if (s.known() && s.newMessages() != newCount) {
-            newCount = s.newMessages();
-            if (!loading) {
-                refresh();
-            }
+        if (!s.known()) {
+            return;
+        }
+        boolean more = s.newMessages() > newCount;
+        newCount = s.newMessages();
+        if (more && !loading) {
+            load(true);
         }
     }
 
@@ -224,6 +230,10 @@ public final class VoicemailPart {
 
     /** Loads the chosen folder's messages in the background; a newer load wins over an older one. */
     public void refresh() {
+        load(false);
+    }
+
+    private void load(boolean quietly) {
         VoicemailService v = voicemail;
         int mine = ++generation;
         if (v == null) {
@@ -233,7 +243,9 @@ public final class VoicemailPart {
         VoicemailFolder f = folder;
         loading = true;
         loads++;
-        say(Messages.Voicemail_loading);
+        if (!quietly) {
+            say(Messages.Voicemail_loading);
+        }
         Background.run(viewer.getControl(), WORKER_THREAD, () -> {
             List<VoicemailMessage> list = v.messages(f);
             v.counts(); // message waiting learns the counts too, also without a SIP subscription
@@ -243,8 +255,10 @@ public final class VoicemailPart {
                 loading = false;
                 messages = new ArrayList<>(list);
                 viewer.setInput(messages);
-                say(list.isEmpty() ? NLS.bind(Messages.Voicemail_empty, Labels.folder(f))
-                        : NLS.bind(Messages.Voicemail_count, list.size(), Labels.folder(f)));
+                if (!quietly) {
+                    say(list.isEmpty() ? NLS.bind(Messages.Voicemail_empty, Labels.folder(f))
+                            : NLS.bind(Messages.Voicemail_count, list.size(), Labels.folder(f)));
+                }
             }
         }, e -> {
             if (mine == generation) {
