@@ -46,6 +46,7 @@ public final class Messages extends NLS {
     public static String Voicemail_noPhone;
     public static String Voicemail_speaker;
     public static String Voicemail_noDevice;
+    public static String Voicemail_deviceFailed;
     public static String Voicemail_playbackFailed;
     public static String Column_caller;
     public static String Column_received;
