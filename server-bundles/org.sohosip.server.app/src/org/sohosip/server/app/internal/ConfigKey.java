@@ -67,6 +67,13 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
+    VOICEMAIL_NO_ANSWER_SECONDS("voicemail.noAnswerSeconds", "20", "Seconds a call rings before the callee's "
+            + "mailbox takes it, for users who did not choose their own time in their mailbox settings (5 to 120).",
+            Pid.STORE, Pid.API, Pid.PROXY),
+    VOICEMAIL_MAX_MESSAGES("voicemail.maxMessages", "100", "Messages a mailbox holds at most (deleted ones not "
+            + "counted); a caller reaching a full mailbox hears a notice and can leave no message.", Pid.STORE),
+    VOICEMAIL_PURGE_DAYS("voicemail.purgeDays", "7", "Days a deleted voicemail message can still be restored; "
+            + "after that it is removed for good.", Pid.STORE),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
