@@ -176,6 +176,14 @@ final class Player implements AutoCloseable {
                 speakerFailure = e.getMessage();
             }
         }
+        Path folder = fileSink.toAbsolutePath().getParent();
+        try {
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+        } catch (java.io.IOException e) {
+            throw new MediaException("Cannot create the folder " + folder + ": " + e.getMessage(), e);
+        }
         return audio.wavRecorder(fileSink);
     }
 

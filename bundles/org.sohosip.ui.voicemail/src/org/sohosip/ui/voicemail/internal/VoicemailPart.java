@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.sohosip.client.core.ContactService;
+import org.sohosip.client.core.KnownServersFile;
 import org.sohosip.client.core.MessageWaiting;
 import org.sohosip.client.core.MessageWaitingState;
 import org.sohosip.client.core.Telephony;
@@ -83,8 +84,9 @@ public final class VoicemailPart {
     @PostConstruct
     void create(Composite parent, AudioEndpoints audio, @org.eclipse.e4.core.di.annotations.Optional
             @Named(FILE_SINK) @Nullable Path fileSink) {
+        // in the user's own client folder, not a shared temporary one where another user could plant a link
         player = new Player(audio, fileSink != null ? fileSink
-                : Path.of(System.getProperty("java.io.tmpdir"), "sohosip-voicemail-playback.wav"));
+                : KnownServersFile.userFolder().resolve("voicemail-playback.wav"));
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(parent);
         folders = new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(false, true).hint(130, SWT.DEFAULT).applyTo(folders);
