@@ -27,6 +27,8 @@ import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
 import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.LoginResponse;
+import org.sohosip.core.api.MailboxSettings;
+import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.core.api.VoicemailCounts;
 import org.sohosip.core.api.VoicemailFolder;
 import org.sohosip.core.api.VoicemailMessage;
@@ -45,6 +47,7 @@ final class MailboxServer implements AutoCloseable {
 
     private static final char[] PASS = "test-store".toCharArray();
 
+    volatile MailboxSettings settings = new MailboxSettings("en", 20, false, false, null, false, null);
     private final Map<Long, VoicemailMessage> messages = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> audio = new ConcurrentHashMap<>();
     private final HttpsServer server;
@@ -147,11 +150,32 @@ final class MailboxServer implements AutoCloseable {
                     .sorted(Comparator.comparing(VoicemailMessage::receivedAt).reversed()).toList());
         } else if (route.equals("GET " + base + "/counts")) {
             send(x, 200, counts());
+        } else if (route.equals("GET " + base + "/settings")) {
+            send(x, 200, settings);
+        } else if (route.equals("PUT " + base + "/settings")) {
+            settings(json.readValue(x.getRequestBody(), MailboxSettingsChange.class), x);
         } else if (id.matches() && messages.containsKey(Long.parseLong(id.group(2)))) {
             message(x, id.group(1), messages.get(Long.parseLong(id.group(2))), id.group(3));
         } else {
             send(x, 404, new ApiError(404, "not_found", "No such resource.", Map.of()));
         }
+    }
+
+    /** Checks the e-mail address as the server does (every field is checked before any is written). */
+    private void settings(MailboxSettingsChange c, HttpExchange x) throws IOException {
+        if (c.emailAddress() != null && !c.emailAddress().isEmpty() && !c.emailAddress().matches("[^@\\s]+@[^@\\s]+")) {
+            send(x, 400, new ApiError(400, "invalid_field", "Some fields are not valid.",
+                    Map.of("emailAddress", "Enter an e-mail address like name@example.com.")));
+            return;
+        }
+        MailboxSettings s = settings;
+        settings = new MailboxSettings(c.language() != null ? c.language() : s.language(),
+                c.noAnswerSeconds() != null ? c.noAnswerSeconds() : s.noAnswerSeconds(), s.pinSet() || c.pin() != null,
+                c.smsEnabled() != null ? c.smsEnabled() : s.smsEnabled(),
+                c.smsNumber() != null ? c.smsNumber() : s.smsNumber(),
+                c.emailEnabled() != null ? c.emailEnabled() : s.emailEnabled(),
+                c.emailAddress() != null ? c.emailAddress() : s.emailAddress());
+        send(x, 200, settings);
     }
 
     private void message(HttpExchange x, String method, VoicemailMessage m, String tail) throws IOException {

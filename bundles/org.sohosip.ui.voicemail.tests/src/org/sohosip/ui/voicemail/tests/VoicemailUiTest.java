@@ -44,6 +44,7 @@ import org.sohosip.client.core.VoicemailService;
 import org.sohosip.client.core.internal.MessageWaitingComponent;
 import org.sohosip.client.core.internal.SessionServiceImpl;
 import org.sohosip.client.core.internal.VoicemailServiceImpl;
+import org.sohosip.core.api.MailboxSettings;
 import org.sohosip.core.api.VoicemailFolder;
 import org.sohosip.core.api.VoicemailMessage;
 import org.sohosip.media.AudioEndpoints;
@@ -57,6 +58,7 @@ import org.sohosip.ui.app.internal.MessageWaitingStatus;
 import org.sohosip.ui.testing.Screenshots;
 import org.sohosip.ui.testing.TestPhonebook;
 import org.sohosip.ui.testing.WorkbenchContext;
+import org.sohosip.ui.voicemail.internal.MailboxSettingsDialog;
 import org.sohosip.ui.voicemail.internal.VoicemailPart;
 
 /**
@@ -253,6 +255,31 @@ class VoicemailUiTest {
         part.folders().notifyListeners(SWT.Selection, new Event());
         awaitRows(part, 1);
         assertEquals("Messages in Saved: 1.", part.statusText());
+    }
+
+    @Test
+    void mailboxSettingsAreSavedAndTheServersFieldMessagesShowUnderTheField() throws Exception {
+        VoicemailPart part = open();
+        awaitRows(part, 1);
+        part.openSettings();
+        Screenshots.spinUntil(display, () -> part.settingsDialog() != null);
+        MailboxSettingsDialog d = part.settingsDialog();
+        d.languageField().select(1);
+        d.pinField().setText("4711");
+        d.emailCheck().setSelection(true);
+        d.emailAddressField().setText("alice at office");
+        d.pressSave();
+        Screenshots.spinUntil(display, () -> !d.errorFor("emailAddress").isEmpty());
+        assertEquals("Enter an e-mail address like name@example.com.", d.errorFor("emailAddress"));
+        assertEquals("en", server.settings.language(), "a refused change changes nothing");
+        Screenshots.save(d.getShell(), "voicemail-settings-error");
+
+        d.emailAddressField().setText("alice@office.example");
+        d.pressSave();
+        Screenshots.spinUntil(display, () -> part.settingsDialog() == null);
+        assertEquals(new MailboxSettings("zh-TW", 20, true, false, "", true, "alice@office.example"),
+                server.settings);
+        assertEquals("Mailbox settings saved.", part.statusText());
     }
 
     /** The samples of a WAV file with a 44-byte header. */

@@ -76,6 +76,7 @@ public final class VoicemailPart {
     private List<VoicemailMessage> messages = new ArrayList<>();
     private @Nullable VoicemailMessage loaded;
     private @Nullable VoicemailMessage deleted;
+    private @Nullable MailboxSettingsDialog settings;
     private int newCount = -1;
     private int loads;
     private int generation;
@@ -123,7 +124,7 @@ public final class VoicemailPart {
 
     private void actions(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(row);
         button(row, Messages.Voicemail_heard, () -> move(VoicemailFolder.OLD, Messages.Voicemail_markedHeard));
         button(row, Messages.Voicemail_unheard, () -> move(VoicemailFolder.NEW, Messages.Voicemail_markedUnheard));
         new Label(row, SWT.NONE).setText(Messages.Voicemail_moveTo);
@@ -142,6 +143,29 @@ public final class VoicemailPart {
         button(row, Messages.Voicemail_save, this::saveWithDialog);
         button(row, Messages.Voicemail_callBack, this::callBack);
         button(row, Messages.Voicemail_refresh, this::refresh);
+        button(row, Messages.Voicemail_settings, this::openSettings);
+    }
+
+    /** Loads the mailbox settings in the background and opens them in a dialog. */
+    public void openSettings() {
+        VoicemailService v = voicemail;
+        if (v == null) {
+            say(NLS.bind(Messages.Voicemail_settingsFailed, Messages.Voicemail_noService));
+            return;
+        }
+        Background.run(viewer.getControl(), WORKER_THREAD, v::settings, current -> {
+            MailboxSettingsDialog d = new MailboxSettingsDialog(viewer.getControl().getShell(), current,
+                    v::updateSettings);
+            d.create();
+            d.getShell().addListener(SWT.Dispose, e -> {
+                settings = null;
+                if (d.saved() != null) {
+                    say(Messages.Voicemail_settingsSaved);
+                }
+            });
+            settings = d;
+            d.open();
+        }, e -> say(NLS.bind(Messages.Voicemail_settingsFailed, e.getMessage())));
     }
 
     private static Button button(Composite parent, String text, Runnable action) {
@@ -487,6 +511,11 @@ public final class VoicemailPart {
     /** @return the message table */
     public TableViewer viewer() {
         return viewer;
+    }
+
+    /** @return the open mailbox settings dialog, or {@code null} */
+    public @Nullable MailboxSettingsDialog settingsDialog() {
+        return settings;
     }
 
     /** @return the folder list */
