@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
 
 import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
+import org.sohosip.core.MailboxRules;
 import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.MailboxSettings;
@@ -161,11 +162,11 @@ final class MailboxServer implements AutoCloseable {
         }
     }
 
-    /** Checks the e-mail address as the server does (every field is checked before any is written). */
+    /** Checks the change with the rules the real server enforces, all fields before writing any. */
     private void settings(MailboxSettingsChange c, HttpExchange x) throws IOException {
-        if (c.emailAddress() != null && !c.emailAddress().isEmpty() && !c.emailAddress().matches("[^@\\s]+@[^@\\s]+")) {
-            send(x, 400, new ApiError(400, "invalid_field", "Some fields are not valid.",
-                    Map.of("emailAddress", "Enter an e-mail address like name@example.com.")));
+        Map<String, String> problems = MailboxRules.check(c, settings.smsNumber(), settings.emailAddress());
+        if (!problems.isEmpty()) {
+            send(x, 400, new ApiError(400, "invalid_field", "Some fields are not valid.", problems));
             return;
         }
         MailboxSettings s = settings;

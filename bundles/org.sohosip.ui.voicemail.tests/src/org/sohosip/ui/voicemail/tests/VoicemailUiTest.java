@@ -270,7 +270,7 @@ class VoicemailUiTest {
         d.emailAddressField().setText("alice at office");
         d.pressSave();
         Screenshots.spinUntil(display, () -> !d.errorFor("emailAddress").isEmpty());
-        assertEquals("Enter an e-mail address like name@example.com.", d.errorFor("emailAddress"));
+        assertEquals("'alice at office' is not an e-mail address (name@example.org).", d.errorFor("emailAddress"));
         assertEquals("en", server.settings.language(), "a refused change changes nothing");
         Screenshots.save(d.getShell(), "voicemail-settings-error");
 

@@ -2,7 +2,6 @@
 package org.sohosip.ui.voicemail.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,6 +20,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.sohosip.client.core.ApiException;
+import org.sohosip.core.MailboxRules;
 import org.sohosip.core.api.MailboxSettings;
 import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.ui.app.util.Background;
@@ -31,8 +31,6 @@ import org.sohosip.ui.app.util.Background;
  * messages land under the field they name and the dialog stays open.
  */
 public final class MailboxSettingsDialog extends Dialog {
-
-    static final List<String> LANGUAGES = List.of("en", "zh-TW");
 
     private final MailboxSettings current;
     private final Function<MailboxSettingsChange, MailboxSettings> save;
@@ -73,10 +71,11 @@ public final class MailboxSettingsDialog extends Dialog {
         area.setLayout(new GridLayout(2, false));
         language = new Combo(row(area, Messages.Settings_language), SWT.READ_ONLY);
         language.setItems(Messages.Settings_english, Messages.Settings_chinese);
-        language.select(Math.max(0, LANGUAGES.indexOf(current.language())));
+        language.select(Math.max(0, MailboxRules.LANGUAGES.indexOf(current.language())));
         error(area, "language");
         ringSeconds = new Spinner(row(area, Messages.Settings_ring), SWT.BORDER);
-        ringSeconds.setValues(current.noAnswerSeconds(), 5, 120, 0, 1, 5);
+        ringSeconds.setValues(current.noAnswerSeconds(), MailboxRules.MIN_NO_ANSWER_SECONDS,
+                MailboxRules.MAX_NO_ANSWER_SECONDS, 0, 1, 5);
         error(area, "noAnswerSeconds");
         pin = new Text(row(area, Messages.Settings_pin), SWT.BORDER | SWT.PASSWORD);
         pin.setMessage(current.pinSet() ? Messages.Settings_pinKept : Messages.Settings_pinNone);
@@ -127,7 +126,7 @@ public final class MailboxSettingsDialog extends Dialog {
     /** @return the change the form describes: every field, the PIN only when one was typed */
     MailboxSettingsChange change() {
         String p = pin.getText();
-        return new MailboxSettingsChange(LANGUAGES.get(Math.max(0, language.getSelectionIndex())),
+        return new MailboxSettingsChange(MailboxRules.LANGUAGES.get(Math.max(0, language.getSelectionIndex())),
                 ringSeconds.getSelection(), p.isEmpty() ? null : p, sms.getSelection(), smsNumber.getText().strip(),
                 email.getSelection(), emailAddress.getText().strip());
     }
