@@ -39,6 +39,10 @@ public final class Messages extends NLS {
     public static String Status_lost;
     public static String Status_loggedOut;
     public static String Status_offline;
+    public static String Status_voicemailNone;
+    public static String Status_voicemailOne;
+    public static String Status_voicemailMany;
+    public static String Status_voicemailUrgent;
     public static String Home_welcome;
     public static String Home_details;
     public static String Home_noAliases;

@@ -79,10 +79,14 @@ final class Player implements AutoCloseable {
         return Arrays.copyOf(all, n);
     }
 
-    /** @return why the speaker cannot be used (then playback goes to {@link #fileSink()}), or empty */
-    synchronized Optional<String> deviceProblem() {
-        String failed = speakerFailure;
-        return failed != null ? Optional.of(failed) : audio.speakerProblem();
+    /** @return whether the computer has no sound device to play on (then playback goes to {@link #fileSink()}) */
+    boolean noDevice() {
+        return audio.speakerProblem().isPresent();
+    }
+
+    /** @return why opening the speaker failed although there is one (then playback goes to the file), or empty */
+    synchronized Optional<String> speakerFailure() {
+        return Optional.ofNullable(speakerFailure);
     }
 
     /** @return the sound devices */
@@ -171,6 +175,14 @@ final class Player implements AutoCloseable {
                 // busy or gone since the check: say so and go on into the file
                 speakerFailure = e.getMessage();
             }
+        }
+        Path folder = fileSink.toAbsolutePath().getParent();
+        try {
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+        } catch (java.io.IOException e) {
+            throw new MediaException("Cannot create the folder " + folder + ": " + e.getMessage(), e);
         }
         return audio.wavRecorder(fileSink);
     }

@@ -59,9 +59,7 @@ final class PlayerPanel {
                 .applyTo(waveform.control());
         device = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(device);
-        device.setText(player.deviceProblem()
-                .map(why -> NLS.bind(Messages.Voicemail_noDevice, why, player.fileSink()))
-                .orElse(Messages.Voicemail_speaker));
+        showDevice();
         player.addListener((at, on) -> c.getDisplay().asyncExec(() -> {
             if (!c.isDisposed()) {
                 show(at, on);
@@ -101,7 +99,19 @@ final class PlayerPanel {
         }
     }
 
+    /** Says plainly where the sound goes: the speaker, or the file when there is no sound device. */
+    private void showDevice() {
+        String text = player.noDevice() ? NLS.bind(Messages.Voicemail_noDevice, player.fileSink())
+                : player.speakerFailure().map(why -> NLS.bind(Messages.Voicemail_deviceFailed, why,
+                        player.fileSink())).orElse(Messages.Voicemail_speaker);
+        if (!text.equals(device.getText())) {
+            device.setText(text);
+            device.getParent().layout(true, true);
+        }
+    }
+
     private void show(long at, boolean on) {
+        showDevice();
         play.setText(on ? Messages.Voicemail_pause : Messages.Voicemail_play);
         seek.setSelection((int) (at / STEP_MILLIS));
         time.setText(Labels.duration(at) + " / " + Labels.duration(player.lengthMillis()));

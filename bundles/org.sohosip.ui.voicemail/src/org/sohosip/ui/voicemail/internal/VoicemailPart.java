@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.sohosip.client.core.ContactService;
+import org.sohosip.client.core.KnownServersFile;
 import org.sohosip.client.core.MessageWaiting;
 import org.sohosip.client.core.MessageWaitingState;
 import org.sohosip.client.core.Telephony;
@@ -75,6 +76,7 @@ public final class VoicemailPart {
     private List<VoicemailMessage> messages = new ArrayList<>();
     private @Nullable VoicemailMessage loaded;
     private @Nullable VoicemailMessage deleted;
+    private @Nullable MailboxSettingsDialog settings;
     private int newCount = -1;
     private int loads;
     private int generation;
@@ -83,8 +85,9 @@ public final class VoicemailPart {
     @PostConstruct
     void create(Composite parent, AudioEndpoints audio, @org.eclipse.e4.core.di.annotations.Optional
             @Named(FILE_SINK) @Nullable Path fileSink) {
+        // in the user's own client folder, not a shared temporary one where another user could plant a link
         player = new Player(audio, fileSink != null ? fileSink
-                : Path.of(System.getProperty("java.io.tmpdir"), "sohosip-voicemail-playback.wav"));
+                : KnownServersFile.userFolder().resolve("voicemail-playback.wav"));
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(parent);
         folders = new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(false, true).hint(130, SWT.DEFAULT).applyTo(folders);
@@ -121,7 +124,7 @@ public final class VoicemailPart {
 
     private void actions(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(row);
         button(row, Messages.Voicemail_heard, () -> move(VoicemailFolder.OLD, Messages.Voicemail_markedHeard));
         button(row, Messages.Voicemail_unheard, () -> move(VoicemailFolder.NEW, Messages.Voicemail_markedUnheard));
         new Label(row, SWT.NONE).setText(Messages.Voicemail_moveTo);
@@ -140,6 +143,29 @@ public final class VoicemailPart {
         button(row, Messages.Voicemail_save, this::saveWithDialog);
         button(row, Messages.Voicemail_callBack, this::callBack);
         button(row, Messages.Voicemail_refresh, this::refresh);
+        button(row, Messages.Voicemail_settings, this::openSettings);
+    }
+
+    /** Loads the mailbox settings in the background and opens them in a dialog. */
+    public void openSettings() {
+        VoicemailService v = voicemail;
+        if (v == null) {
+            say(NLS.bind(Messages.Voicemail_settingsFailed, Messages.Voicemail_noService));
+            return;
+        }
+        Background.run(viewer.getControl(), WORKER_THREAD, v::settings, current -> {
+            MailboxSettingsDialog d = new MailboxSettingsDialog(viewer.getControl().getShell(), current,
+                    v::updateSettings);
+            d.create();
+            d.getShell().addListener(SWT.Dispose, e -> {
+                settings = null;
+                if (d.saved() != null) {
+                    say(Messages.Voicemail_settingsSaved);
+                }
+            });
+            settings = d;
+            d.open();
+        }, e -> say(NLS.bind(Messages.Voicemail_settingsFailed, e.getMessage())));
     }
 
     private static Button button(Composite parent, String text, Runnable action) {
@@ -198,14 +224,20 @@ public final class VoicemailPart {
         }
     }
 
-    /** A new count of new messages means a message came or went elsewhere (the phone menu): load again. */
+    /**
+     * More new messages than before means a message was left: load again, quietly (the status line keeps what the
+     * user last did). Fewer is a message heard or deleted, here or on the phone; the list keeps it until the next
+     * load, so a message does not vanish from under the user while it plays.
+     */
     private void waitingChanged(MessageWaitingState s) {
         showFolderLabels();
-        if (s.known() && s.newMessages() != newCount) {
-            newCount = s.newMessages();
-            if (!loading) {
-                refresh();
-            }
+        if (!s.known()) {
+            return;
+        }
+        boolean more = s.newMessages() > newCount;
+        newCount = s.newMessages();
+        if (more && !loading) {
+            load(true);
         }
     }
 
@@ -224,6 +256,10 @@ public final class VoicemailPart {
 
     /** Loads the chosen folder's messages in the background; a newer load wins over an older one. */
     public void refresh() {
+        load(false);
+    }
+
+    private void load(boolean quietly) {
         VoicemailService v = voicemail;
         int mine = ++generation;
         if (v == null) {
@@ -233,7 +269,9 @@ public final class VoicemailPart {
         VoicemailFolder f = folder;
         loading = true;
         loads++;
-        say(Messages.Voicemail_loading);
+        if (!quietly) {
+            say(Messages.Voicemail_loading);
+        }
         Background.run(viewer.getControl(), WORKER_THREAD, () -> {
             List<VoicemailMessage> list = v.messages(f);
             v.counts(); // message waiting learns the counts too, also without a SIP subscription
@@ -243,8 +281,10 @@ public final class VoicemailPart {
                 loading = false;
                 messages = new ArrayList<>(list);
                 viewer.setInput(messages);
-                say(list.isEmpty() ? NLS.bind(Messages.Voicemail_empty, Labels.folder(f))
-                        : NLS.bind(Messages.Voicemail_count, list.size(), Labels.folder(f)));
+                if (!quietly) {
+                    say(list.isEmpty() ? NLS.bind(Messages.Voicemail_empty, Labels.folder(f))
+                            : NLS.bind(Messages.Voicemail_count, list.size(), Labels.folder(f)));
+                }
             }
         }, e -> {
             if (mine == generation) {
@@ -471,6 +511,11 @@ public final class VoicemailPart {
     /** @return the message table */
     public TableViewer viewer() {
         return viewer;
+    }
+
+    /** @return the open mailbox settings dialog, or {@code null} */
+    public @Nullable MailboxSettingsDialog settingsDialog() {
+        return settings;
     }
 
     /** @return the folder list */
