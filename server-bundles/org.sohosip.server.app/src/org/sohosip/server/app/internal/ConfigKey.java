@@ -67,6 +67,30 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
+    VOICEMAIL_NO_ANSWER_SECONDS("voicemail.noAnswerSeconds", "20", "Seconds a callee's phones ring before an "
+            + "unanswered call goes to voicemail, for mailboxes without a setting of their own.",
+            Pid.PROXY, Pid.VOICEMAIL),
+    VOICEMAIL_ACCESS_NUMBER("voicemail.accessNumber", "8500", "Number to dial for the voicemail menu from any "
+            + "phone (mailbox and PIN asked); *97 also reaches the caller's own mailbox.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_MAX_SECONDS("voicemail.maxSeconds", "180", "Longest voicemail message, in seconds; the "
+            + "recording stops there.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_SILENCE_SECONDS("voicemail.silenceSeconds", "10", "Seconds of silence after which a voicemail "
+            + "recording ends.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_MIN_SECONDS("voicemail.minSeconds", "2", "Messages with less speech than this many seconds are "
+            + "discarded (hang-ups at the greeting).",
+            Pid.VOICEMAIL),
+    VOICEMAIL_MAX_MESSAGES("voicemail.maxMessages", "100", "Messages a mailbox holds; a full mailbox plays a "
+            + "notice and takes no message.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_OPERATOR_EXTENSION("voicemail.operatorExtension", "", "Extension a caller reaches by pressing 0 "
+            + "during the greeting (the caller's phone is transferred with REFER); empty turns it off.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_PORT("voicemail.port", "5070", "Loopback port of the voicemail service's own SIP stack (UDP); "
+            + "the proxy forwards its calls there. 0 picks a free one.",
+            Pid.VOICEMAIL),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
@@ -74,6 +98,7 @@ public enum ConfigKey {
     /** The service configurations that receive a key. */
     public enum Pid {
         STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), PROXY("org.sohosip.server.proxy"),
+        VOICEMAIL("org.sohosip.server.voicemail"),
         NONE("");
 
         private final String pid;

@@ -52,4 +52,10 @@ public @interface ProxyConfig {
 
     /** Threads that process incoming UDP messages. */
     int sip_threads() default 4;
+
+    /**
+     * Seconds a callee's phones ring before an unanswered call goes to voicemail, for mailboxes without a setting of
+     * their own (only while a voicemail application runs).
+     */
+    int voicemail_noAnswerSeconds() default 20;
 }
