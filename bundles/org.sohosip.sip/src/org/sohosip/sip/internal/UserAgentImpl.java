@@ -245,6 +245,33 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Integer> sendNotify(String target, String event, String contentType,
+            String body) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        onWorker(() -> {
+            try {
+                javax.sip.address.URI uri = msg.target(target);
+                javax.sip.address.Address ours = msg.ourAddress();
+                javax.sip.address.Address to = msg.addresses.createAddress(uri);
+                Request req = msg.request(Request.NOTIFY, uri, ours, UUID.randomUUID().toString().substring(0, 8), to,
+                        msg.headers.createCallIdHeader(UUID.randomUUID().toString()), 1);
+                req.removeHeader(javax.sip.header.RouteHeader.NAME); // straight to the phone's contact
+                req.addHeader(msg.headers.createEventHeader(event));
+                req.addHeader(msg.headers.createSubscriptionStateHeader("terminated;reason=timeout"));
+                req.addHeader(msg.contact(msg.transportFor(uri)));
+                int slash = contentType.indexOf('/');
+                req.setContent(body, msg.headers.createContentTypeHeader(contentType.substring(0, slash),
+                        contentType.substring(slash + 1)));
+                sender.send(req, null, r -> {
+                }).future.thenAccept(o -> result.complete(o.status()));
+            } catch (Exception e) {
+                result.completeExceptionally(new SipException("Could not send NOTIFY: " + e.getMessage(), e));
+            }
+        });
+        return result;
+    }
+
+    @Override
     public void close() {
         synchronized (this) {
             if (closed) {
