@@ -37,6 +37,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sohosip.core.Account;
 import org.sohosip.server.proxy.CallApplication;
 import org.sohosip.server.proxy.SipProxy;
 import org.sohosip.server.store.AccountChangeListener;
@@ -44,6 +45,7 @@ import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.SipBinding;
+import org.sohosip.server.store.VoicemailStore;
 import org.sohosip.sip.Slf4jStackLogger;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -68,6 +70,9 @@ public final class ProxyComponent {
     private final CallRecordStore callStore;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Applications applications = new Applications();
+    /** Per-mailbox ring times before voicemail; absent while no voicemail store runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable VoicemailStore voicemailStore;
 
     private @Nullable SipStackImpl stack;
     private @Nullable ScheduledExecutorService timers;
@@ -139,7 +144,8 @@ public final class ProxyComponent {
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
             int noAnswer = config.voicemail_noAnswerSeconds();
-            ApplicationRouting routing = new ApplicationRouting(sip, applications, callee -> noAnswer);
+            ApplicationRouting routing = new ApplicationRouting(sip, applications, callee -> noAnswerSeconds(callee,
+                    noAnswer));
             provider.addSipListener(new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
                     auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds(), routing));
 
@@ -161,6 +167,17 @@ public final class ProxyComponent {
             LOG.error("The SIP proxy could not start on {}:{}: {}", host, port, e.getMessage(), e);
             stop();
             throw e;
+        }
+    }
+
+    private int noAnswerSeconds(Account callee, int defaultSeconds) {
+        VoicemailStore mailboxes = voicemailStore;
+        try {
+            return mailboxes == null ? defaultSeconds : mailboxes.settings(callee.id(), defaultSeconds)
+                    .noAnswerSeconds();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read {}'s ring time before voicemail: {}", callee.username(), e.toString());
+            return defaultSeconds;
         }
     }
 
