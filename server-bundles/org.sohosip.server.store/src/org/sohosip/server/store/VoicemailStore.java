@@ -30,6 +30,8 @@ public interface VoicemailStore {
      * @param urgent           marked urgent by the caller
      * @param receivedAt       when the caller started speaking to the mailbox
      * @throws NoSuchAccountException when there is no such account
+     * @throws MailboxFullException   when the mailbox already holds {@code voicemail.maxMessages} messages (check
+     *                                {@link #messageCount} first to play a notice instead)
      */
     VoicemailRecording startRecording(long mailboxAccountId, String caller, @Nullable String callerName,
             boolean urgent, Instant receivedAt);

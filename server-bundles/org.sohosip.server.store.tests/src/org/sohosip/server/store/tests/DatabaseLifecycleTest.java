@@ -30,7 +30,7 @@ import org.sohosip.server.store.Credentials;
 class DatabaseLifecycleTest {
 
     /** The schema versions this bundle ships, in order. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4");
 
 
     @Test
@@ -59,7 +59,8 @@ class DatabaseLifecycleTest {
                     assertEquals(MIGRATIONS, applied);
                 }
                 assertEquals(List.of("ACCOUNTS", "ACCOUNT_ALIASES", "CALL_RECORDS", "CONTACTS", "LOGIN_RECORDS",
-                        "SIP_BINDINGS", "USER_SETTINGS"), tables(c));
+                        "MAILBOX_SETTINGS", "SIP_BINDINGS", "USER_SETTINGS", "VOICEMAIL_AUDIO", "VOICEMAIL_GREETINGS",
+                        "VOICEMAIL_MESSAGES"), tables(c));
             }
 
             assertRefused(store, new Properties(), "no credentials");

@@ -47,6 +47,7 @@ final class StoreRunner implements AutoCloseable {
     private final ServiceTracker<DatabaseServer, DatabaseServer> database;
     private Optional<Configuration> configuration = Optional.empty();
     private boolean ownsDataDir;
+    private final Hashtable<String, Object> extra = new Hashtable<>();
 
     StoreRunner(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -73,9 +74,15 @@ final class StoreRunner implements AutoCloseable {
         }
     }
 
+    /** Adds a configuration property (e.g. {@code voicemail.maxMessages}) for the next start. */
+    StoreRunner with(String key, Object value) {
+        extra.put(key, value);
+        return this;
+    }
+
     /** Creates the configuration. */
     void configure() throws IOException {
-        Hashtable<String, Object> properties = new Hashtable<>();
+        Hashtable<String, Object> properties = new Hashtable<>(extra);
         properties.put("dataDir", dataDir.toString());
         properties.put("db.host", "127.0.0.1");
         properties.put("db.port", port);

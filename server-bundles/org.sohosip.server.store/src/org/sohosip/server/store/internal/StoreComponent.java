@@ -4,6 +4,7 @@ package org.sohosip.server.store.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,12 +29,15 @@ import org.sohosip.server.store.ContactStore;
 import org.sohosip.server.store.DatabaseServer;
 import org.sohosip.server.store.LoginRecordStore;
 import org.sohosip.server.store.UserSettingsStore;
+import org.sohosip.server.store.VoicemailListener;
+import org.sohosip.server.store.VoicemailStore;
 
 /**
  * Runs the database while its configuration exists: starts the Derby network server, migrates the schema, opens
  * the EntityManagerFactory and then offers {@link DatabaseServer}, {@link AccountStore}, {@link LoginRecordStore},
- * {@link BindingStore}, {@link CallRecordStore}, {@link ContactStore} and {@link UserSettingsStore}. Account changes
- * are told to every {@link AccountChangeListener}.
+ * {@link BindingStore}, {@link CallRecordStore}, {@link ContactStore}, {@link UserSettingsStore} and
+ * {@link VoicemailStore}. Account changes are told to every {@link AccountChangeListener}, voicemail changes to every
+ * {@link VoicemailListener}.
  * <p>
  * The services are registered by hand once everything is up, rather than declared: SCR registers declared services
  * of an immediate component before activating it, so users could briefly see a store whose database is not there,
@@ -47,12 +51,17 @@ public final class StoreComponent {
     public static final String PID = "org.sohosip.server.store";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+    /** How often deleted voicemail older than {@code voicemail.purgeDays} is looked for. */
+    private static final Duration PURGE_PERIOD = Duration.ofHours(6);
 
     private @Nullable DerbyNetworkServer server;
     private @Nullable EntityManagerFactory emf;
     private final List<ServiceRegistration<?>> stores = new ArrayList<>();
     private @Nullable ServiceRegistration<DatabaseServer> database;
     private @Nullable ServiceTracker<?, ?> listeners;
+    private @Nullable ServiceTracker<?, ?> voicemailListeners;
+    private @Nullable RecordingWriter voicemailWriter;
+    private @Nullable VoicemailEvents voicemailEvents;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) throws Exception {
@@ -86,6 +95,8 @@ public final class StoreComponent {
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
             stores.add(context.registerService(BindingStore.class, new JpaBindingStore(transactions), null));
             stores.add(context.registerService(CallRecordStore.class, new JpaCallRecordStore(transactions), null));
+            stores.add(context.registerService(VoicemailStore.class, startVoicemail(context, transactions, config),
+                    null));
             LOG.info("Database {} ready in {} ms (schema version {}, data in {})", started.url(),
                     (System.nanoTime() - start) / 1_000_000, version, home);
         } catch (Exception | Error e) {
@@ -93,6 +104,25 @@ public final class StoreComponent {
             stop();
             throw e;
         }
+    }
+
+    /** Starts the voicemail writer, closes the recordings a crash left open, and schedules the purge. */
+    private JpaVoicemailStore startVoicemail(BundleContext context, Transactions transactions, StoreConfig config) {
+        VoicemailConfig settings = VoicemailConfig.of(config);
+        ServiceTracker<VoicemailListener, VoicemailListener> tracker = new ServiceTracker<>(context,
+                VoicemailListener.class, null);
+        tracker.open();
+        voicemailListeners = tracker;
+        VoicemailEvents events = new VoicemailEvents(() -> tracker.getServices(new VoicemailListener[0]),
+                settings.noAnswerSeconds());
+        voicemailEvents = events;
+        RecordingWriter writer = new RecordingWriter(transactions, events);
+        voicemailWriter = writer;
+        JpaVoicemailStore voicemail = new JpaVoicemailStore(transactions, writer, events, settings);
+        events.attach(voicemail);
+        voicemail.recoverUnfinished();
+        writer.every(PURGE_PERIOD, voicemail::purgeDeleted);
+        return voicemail;
     }
 
     @Deactivate
@@ -116,6 +146,7 @@ public final class StoreComponent {
         Collections.reverse(stores);
         stores.forEach(ServiceRegistration::unregister);
         stores.clear();
+        closeVoicemail();
         ServiceTracker<?, ?> tracker = listeners;
         listeners = null;
         if (tracker != null) {
@@ -135,6 +166,25 @@ public final class StoreComponent {
         database = null;
         if (registration != null) {
             registration.unregister();
+        }
+    }
+
+    /** Writes what open recordings buffered, then stops telling listeners. */
+    private void closeVoicemail() {
+        RecordingWriter writer = voicemailWriter;
+        voicemailWriter = null;
+        if (writer != null) {
+            writer.close();
+        }
+        VoicemailEvents events = voicemailEvents;
+        voicemailEvents = null;
+        if (events != null) {
+            events.close();
+        }
+        ServiceTracker<?, ?> tracker = voicemailListeners;
+        voicemailListeners = null;
+        if (tracker != null) {
+            tracker.close();
         }
     }
 
