@@ -54,10 +54,8 @@ final class Menu {
 
     private @Nullable Account login(CallMedia media) throws DigitInput.HungUp, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            media.play(say("enter-mailbox"), true);
-            String mailbox = collect(media, 20);
-            media.play(say("enter-pin"), true);
-            String pin = collect(media, 10);
+            String mailbox = collect(media, 20, media.play(say("enter-mailbox"), true));
+            String pin = collect(media, 10, media.play(say("enter-pin"), true));
             Optional<Account> account = services.accounts().findByExtension(mailbox)
                     .or(() -> services.accounts().findByUsername(mailbox)).filter(Account::enabled);
             if (account.isPresent() && !pin.isEmpty() && services.store().pinMatches(account.get().id(), pin)) {
@@ -74,9 +72,15 @@ final class Menu {
         return null;
     }
 
-    /** Keys up to {@code #} (or {@code max} keys, or a pause). */
-    static String collect(CallMedia media, int max) throws DigitInput.HungUp, InterruptedException {
+    /** Keys up to {@code #} (or {@code max} keys, or a pause), after {@code first} (0 for none) that cut a prompt. */
+    static String collect(CallMedia media, int max, char first) throws DigitInput.HungUp, InterruptedException {
+        if (first == '#') {
+            return "";
+        }
         StringBuilder keys = new StringBuilder();
+        if (first != 0) {
+            keys.append(first);
+        }
         while (keys.length() < max) {
             char key = media.await(keys.length() == 0 ? WAIT_MILLIS : 5_000);
             if (key == 0 || key == '#') {
@@ -320,8 +324,7 @@ final class Menu {
         }
 
         private void changePin() throws DigitInput.HungUp, InterruptedException {
-            media.play(say("new-pin"), true);
-            String pin = collect(media, 10);
+            String pin = collect(media, 10, media.play(say("new-pin"), true));
             if (pin.length() < 4 || !pin.chars().allMatch(Character::isDigit)) {
                 media.play(say("invalid-option"), false);
                 return;
