@@ -88,8 +88,11 @@ public enum ConfigKey {
     VOICEMAIL_OPERATOR_EXTENSION("voicemail.operatorExtension", "", "Extension a caller reaches by pressing 0 "
             + "during the greeting (the caller's phone is transferred with REFER); empty turns it off.",
             Pid.VOICEMAIL),
-    VOICEMAIL_PORT("voicemail.port", "5070", "Loopback port of the voicemail service's own SIP stack (UDP); "
+    VOICEMAIL_PORT("voicemail.port", "0", "Loopback port of the voicemail service's own SIP stack (UDP); "
             + "the proxy forwards its calls there. 0 picks a free one.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_ENABLED("voicemail.enabled", "true", "Whether unanswered calls go to voicemail and the voicemail "
+            + "menu answers; false lets callers hear busy or no answer as they are.",
             Pid.VOICEMAIL),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),

@@ -69,6 +69,10 @@ public final class VoicemailComponent {
 
     @Activate
     void activate(BundleContext context, VoicemailConfig config) throws Exception {
+        if (!config.voicemail_enabled()) {
+            LOG.info("Voicemail is turned off (voicemail.enabled=false)");
+            return;
+        }
         InetSocketAddress proxyUdp = proxy.listening().get("udp");
         if (proxyUdp == null) {
             throw new IllegalStateException("The SIP proxy listens on no UDP port");

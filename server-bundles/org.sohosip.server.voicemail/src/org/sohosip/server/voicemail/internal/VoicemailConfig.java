@@ -26,7 +26,10 @@ public @interface VoicemailConfig {
     String voicemail_operatorExtension() default "";
 
     /** Loopback UDP port of the voicemail SIP stack; 0 for a free one. */
-    int voicemail_port() default 5070;
+    int voicemail_port() default 0;
+
+    /** Whether voicemail runs at all. */
+    boolean voicemail_enabled() default true;
 
     /** Ring time before voicemail for mailboxes without their own (what the mailbox settings report). */
     int voicemail_noAnswerSeconds() default 20;
