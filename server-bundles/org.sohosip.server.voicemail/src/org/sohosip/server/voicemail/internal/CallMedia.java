@@ -12,6 +12,7 @@ import org.sohosip.media.Codec;
 import org.sohosip.media.MediaException;
 import org.sohosip.media.MediaParameters;
 import org.sohosip.media.MediaSession;
+import org.sohosip.media.MediaStatistics;
 import org.sohosip.media.MediaSessions;
 import org.sohosip.sip.LocalMedia;
 import org.sohosip.sip.NegotiatedMedia;
@@ -89,6 +90,11 @@ final class CallMedia implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /** @return the media session's counters so far (packets received, lost, late) */
+    MediaStatistics statistics() {
+        return session.statistics();
     }
 
     /** @return the next key within {@code millis}, or 0 */

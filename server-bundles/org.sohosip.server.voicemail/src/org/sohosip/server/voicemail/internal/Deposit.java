@@ -114,8 +114,11 @@ final class Deposit {
                 return;
             }
             var message = recording.finish();
-            LOG.info("Message {} from {} for {}: {} ms, ended by {}", message.id(), caller.number(),
-                    owner.username(), message.durationMillis(), why == null ? "hang-up" : why);
+            var stats = media.statistics();
+            // The figures the concurrent-deposit benchmark reads: packets the recorder missed or dropped as late.
+            LOG.info("Message {} from {} for {}: {} ms, ended by {}; RTP received {}, lost {}, late {}", message.id(),
+                    caller.number(), owner.username(), message.durationMillis(), why == null ? "hang-up" : why,
+                    stats.packetsReceived(), stats.packetsLost(), stats.packetsLate());
             if (!hungUp) {
                 media.play(services.prompts().in(language).say("message-saved").clips(), false);
             }
