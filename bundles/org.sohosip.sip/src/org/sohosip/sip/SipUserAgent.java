@@ -65,6 +65,11 @@ public interface SipUserAgent extends AutoCloseable {
     @Override
     void close();
 
+    /** @return the notifier side of event subscriptions (SUBSCRIBE answered, NOTIFY sent in their dialogs) */
+    default SipNotifier notifier() {
+        throw new UnsupportedOperationException("no event subscriptions here");
+    }
+
     /**
      * Sends a NOTIFY outside any dialog (an unsolicited notification, e.g. RFC 3842 message waiting to a phone that
      * did not subscribe), straight to {@code target} (not through the outbound proxy).

@@ -73,6 +73,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     private final ExecutorService events;
     final RequestSender sender;
     private final TelephonyImpl telephony;
+    private final NotifierImpl notifier;
     private @Nullable RegistrationImpl registration;
     private volatile boolean closed;
 
@@ -91,6 +92,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
         this.events = Executors.newSingleThreadExecutor(r -> thread(r, "sip-events-" + port));
         this.sender = new RequestSender(this, provider, msg, worker);
         this.telephony = new TelephonyImpl(this, provider);
+        this.notifier = new NotifierImpl(this);
     }
 
     /**
@@ -237,6 +239,11 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     @Override
     public SipCallHold hold() {
         return telephony.hold;
+    }
+
+    @Override
+    public org.sohosip.sip.SipNotifier notifier() {
+        return notifier;
     }
 
     @Override
@@ -436,6 +443,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                 case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO ->
                     telephony.onRequest(req, st, dialog);
                 case Request.OPTIONS -> respond(st, req, Response.OK);
+                case Request.SUBSCRIBE -> notifier.onSubscribe(req, st);
                 default -> respond(st, req, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {
