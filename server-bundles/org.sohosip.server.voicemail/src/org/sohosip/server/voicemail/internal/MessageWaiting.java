@@ -14,9 +14,9 @@ import org.sohosip.server.store.VoicemailStore;
 import org.sohosip.sip.SipUserAgent;
 
 /**
- * Message waiting (RFC 3842): when a mailbox's counts change (deposit, heard, deleted), every phone the owner has
- * registered is told with an unsolicited {@code message-summary} NOTIFY, so the lamp follows without a
- * subscription.
+ * Message waiting (RFC 3842): phones that subscribe to {@code message-summary} get the counts in their subscription's
+ * dialog; when a mailbox's counts change (deposit, heard, deleted) every subscription is told, and every other phone
+ * the owner has registered gets an unsolicited NOTIFY, so the lamp follows either way.
  */
 final class MessageWaiting implements VoicemailListener {
 
@@ -26,14 +26,21 @@ final class MessageWaiting implements VoicemailListener {
 
     private final SipUserAgent agent;
     private final SipProxy proxy;
+    private final VoicemailStore store;
+    private final AccountStore accounts;
     private @Nullable ServiceRegistration<VoicemailListener> registration;
 
     MessageWaiting(SipUserAgent agent, SipProxy proxy, VoicemailStore store, AccountStore accounts) {
         this.agent = agent;
         this.proxy = proxy;
+        this.store = store;
+        this.accounts = accounts;
     }
 
     void start(BundleContext context) {
+        agent.notifier().serve(EVENT, CONTENT_TYPE, user -> body(user + "@" + proxy.domain(),
+                accounts.findByUsername(user).map(a -> store.counts(a.id())).orElse(new VoicemailCounts(0, 0, 0,
+                        0))));
         registration = context.registerService(VoicemailListener.class, this, null);
     }
 
@@ -48,7 +55,12 @@ final class MessageWaiting implements VoicemailListener {
     @Override
     public void mailboxChanged(long accountId, String username, VoicemailCounts counts) {
         String body = body(username + "@" + proxy.domain(), counts);
+        agent.notifier().changed(EVENT, username);
+        var subscribed = agent.notifier().subscribers(EVENT, username);
         for (String contact : proxy.contacts(username)) {
+            if (subscribed.contains(contact)) {
+                continue; // told in its subscription
+            }
             agent.sendNotify(contact, EVENT, CONTENT_TYPE, body).whenComplete((status, e) -> {
                 if (e != null || status == null || status / 100 != 2) {
                     LOG.debug("Message-waiting NOTIFY to {} not taken: {}", contact, e != null ? e.toString() : status);
