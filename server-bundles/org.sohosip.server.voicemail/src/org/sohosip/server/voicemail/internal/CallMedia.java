@@ -92,6 +92,21 @@ final class CallMedia implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * Transfers the caller's phone to {@code target} (REFER) and waits for its answer, so the call is not hung up
+     * under the transfer.
+     *
+     * @return whether the phone accepted the transfer
+     */
+    boolean transfer(String target) throws InterruptedException {
+        try {
+            call.transfer(target).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** @return the media session's counters so far (packets received, lost, late) */
     MediaStatistics statistics() {
         return session.statistics();

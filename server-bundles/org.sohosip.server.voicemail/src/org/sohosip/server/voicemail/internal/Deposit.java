@@ -55,8 +55,10 @@ final class Deposit {
                 media.play(prompts.in(language).say("transfer").clips(), false);
                 LOG.info("Caller {} asked for the operator {} at {}'s greeting", caller.number(),
                         services.operatorExtension(), owner.username());
-                media.call.transfer(services.operatorExtension());
-                return;
+                if (media.transfer(services.operatorExtension())) {
+                    return;
+                }
+                LOG.info("The caller's phone refused the transfer to the operator; the message is taken instead");
             }
             media.play(prompts.in(language).say("beep").clips(), false);
             media.keys.clear();

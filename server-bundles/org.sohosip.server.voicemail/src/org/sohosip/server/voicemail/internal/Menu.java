@@ -279,8 +279,10 @@ final class Menu {
             }
             if (key == '2') {
                 // The caller's own phone is asked to call the sender (REFER), as a transfer does.
-                media.call.transfer(message.caller());
-                throw new DigitInput.HungUp();
+                if (media.transfer(message.caller())) {
+                    throw new DigitInput.HungUp();
+                }
+                return media.play(say("invalid-option"), true);
             }
             return key == 0 ? 0 : media.play(say("invalid-option"), true);
         }
