@@ -44,6 +44,11 @@ import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
 import org.sohosip.core.api.SipSettings;
+import org.sohosip.core.api.MailboxSettings;
+import org.sohosip.core.api.MailboxSettingsChange;
+import org.sohosip.core.api.VoicemailCounts;
+import org.sohosip.core.api.VoicemailFolder;
+import org.sohosip.core.api.VoicemailMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,7 +62,8 @@ class OpenApiContractTest {
             LoginRequest.class, LoginResponse.class, NewAccount.class, AccountChanges.class, PasswordChange.class,
             ApiError.class, SipSettings.class, CallHistoryEntry.class, Contact.class, PhoneNumber.class,
             PhoneNumberRules.class, ContactData.class, ContactPage.class, ContactConflict.class, DirectoryEntry.class,
-            ImportProblem.class, ImportPreview.class, ImportResult.class, UserSettings.class);
+            ImportProblem.class, ImportPreview.class, ImportResult.class, UserSettings.class, VoicemailMessage.class,
+            VoicemailCounts.class, MailboxSettings.class, MailboxSettingsChange.class, VoicemailFolderChange.class);
 
     private static JsonNode doc;
 
@@ -179,6 +185,13 @@ class OpenApiContractTest {
         List<String> documented = new ArrayList<>();
         doc.at("/components/schemas/PhoneType/enum").forEach(v -> documented.add(v.asText()));
         assertEquals(Arrays.stream(PhoneType.values()).map(Enum::name).toList(), documented);
+    }
+
+    @Test
+    void voicemailFolderEnumMatches() {
+        List<String> documented = new ArrayList<>();
+        doc.at("/components/schemas/VoicemailFolder/enum").forEach(v -> documented.add(v.asText()));
+        assertEquals(Arrays.stream(VoicemailFolder.values()).map(Enum::name).toList(), documented);
     }
 
     @Test

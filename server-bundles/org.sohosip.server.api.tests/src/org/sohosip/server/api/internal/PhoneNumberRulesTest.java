@@ -68,6 +68,7 @@ class PhoneNumberRulesTest {
             @Override public int api_login_lockAfter() { return 1; }
             @Override public int api_login_lockSeconds() { return 1; }
             @Override public String api_admin_allowFrom() { return ""; }
+            @Override public int voicemail_noAnswerSeconds() { return 20; }
         };
     }
 }

@@ -50,4 +50,7 @@ public @interface ApiConfig {
 
     /** @return the digit(s) dialled in the office for an outside line, stripped before matching; empty: none */
     String phone_outsideLinePrefix() default "";
+
+    /** @return ring time in seconds shown for a mailbox whose owner never chose one */
+    int voicemail_noAnswerSeconds() default 20;
 }

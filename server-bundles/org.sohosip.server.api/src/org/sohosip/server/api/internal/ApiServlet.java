@@ -21,6 +21,7 @@ import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.ContactStore;
 import org.sohosip.server.store.UserSettingsStore;
+import org.sohosip.server.store.VoicemailStore;
 import org.sohosip.server.store.LoginRecordStore;
 
 import jakarta.servlet.Servlet;
@@ -48,7 +49,8 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference(name = "accounts") AccountStore accounts,
             @Reference(name = "records") LoginRecordStore records, @Reference(name = "calls") CallRecordStore calls,
             @Reference(name = "contacts") ContactStore contacts,
-            @Reference(name = "settings") UserSettingsStore settings, ApiConfig config) {
+            @Reference(name = "settings") UserSettingsStore settings,
+            @Reference(name = "voicemail") VoicemailStore voicemail, ApiConfig config) {
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService(clock, Duration.ofSeconds(config.api_token_ttl()), new SecureRandom());
         LoginThrottle throttle = new LoginThrottle(clock, config.api_login_slowAfter(), config.api_login_lockAfter(),
@@ -92,6 +94,16 @@ public final class ApiServlet extends HttpServlet {
         handlers.put(Endpoint.DIRECTORY, new DirectoryHandler(accounts, config.sip_domain()));
         handlers.put(Endpoint.GET_SETTINGS, own::get);
         handlers.put(Endpoint.REPLACE_SETTINGS, own::replace);
+        VoicemailHandlers mailbox = new VoicemailHandlers(voicemail, config.voicemail_noAnswerSeconds());
+        handlers.put(Endpoint.LIST_VOICEMAIL, mailbox::list);
+        handlers.put(Endpoint.VOICEMAIL_COUNTS, mailbox::counts);
+        handlers.put(Endpoint.GET_MAILBOX_SETTINGS, mailbox::settings);
+        handlers.put(Endpoint.UPDATE_MAILBOX_SETTINGS, mailbox::updateSettings);
+        handlers.put(Endpoint.GET_VOICEMAIL, mailbox::get);
+        handlers.put(Endpoint.VOICEMAIL_AUDIO, mailbox::audio);
+        handlers.put(Endpoint.UPDATE_VOICEMAIL, mailbox::update);
+        handlers.put(Endpoint.DELETE_VOICEMAIL, mailbox::delete);
+        handlers.put(Endpoint.RESTORE_VOICEMAIL, mailbox::restore);
         handlers.put(Endpoint.OPENAPI, new OpenApiDocument());
         this.dispatcher = new Dispatcher(new Router(handlers), new Guard(tokens, accounts, adminNetworks), new Json(),
                 scheduler);

@@ -5,6 +5,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.sohosip.core.api.AccountChanges;
 import org.sohosip.core.api.ContactData;
 import org.sohosip.core.api.LoginRequest;
+import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
 import org.sohosip.core.api.UserSettings;
@@ -62,6 +63,26 @@ public enum Endpoint {
     GET_SETTINGS("GET", "/me/settings", "getSettings", Access.USER, null),
     /** Replace the caller's own settings. */
     REPLACE_SETTINGS("PUT", "/me/settings", "replaceSettings", Access.USER, UserSettings.class),
+    /** The caller's voicemail messages, newest first. */
+    LIST_VOICEMAIL("GET", "/me/voicemail", "listVoicemail", Access.USER, null),
+    /** Message-waiting counts of the caller's mailbox. Listed before {@code /me/voicemail/{id}}. */
+    VOICEMAIL_COUNTS("GET", "/me/voicemail/counts", "voicemailCounts", Access.USER, null),
+    /** The caller's mailbox settings. Listed before {@code /me/voicemail/{id}}. */
+    GET_MAILBOX_SETTINGS("GET", "/me/voicemail/settings", "getMailboxSettings", Access.USER, null),
+    /** Change the caller's mailbox settings. */
+    UPDATE_MAILBOX_SETTINGS("PUT", "/me/voicemail/settings", "updateMailboxSettings", Access.USER,
+            MailboxSettingsChange.class),
+    /** One voicemail message. */
+    GET_VOICEMAIL("GET", "/me/voicemail/{id}", "getVoicemail", Access.USER, null),
+    /** A message's audio as WAV, with byte ranges. */
+    VOICEMAIL_AUDIO("GET", "/me/voicemail/{id}/audio", "voicemailAudio", Access.USER, null),
+    /** Move a message to another folder (heard, unheard, saved). */
+    UPDATE_VOICEMAIL("PATCH", "/me/voicemail/{id}", "updateVoicemail", Access.USER,
+            VoicemailFolderChange.class),
+    /** Delete a message (restorable for {@code voicemail.purgeDays}). */
+    DELETE_VOICEMAIL("DELETE", "/me/voicemail/{id}", "deleteVoicemail", Access.USER, null),
+    /** Undo the deletion of a message. */
+    RESTORE_VOICEMAIL("POST", "/me/voicemail/{id}/restore", "restoreVoicemail", Access.USER, null),
     /** This API's OpenAPI document. */
     OPENAPI("GET", "/openapi.json", "openApi", Access.PUBLIC, null);
 

@@ -67,9 +67,14 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
-    VOICEMAIL_NO_ANSWER_SECONDS("voicemail.noAnswerSeconds", "20", "Seconds a callee's phones ring before an "
-            + "unanswered call goes to voicemail, for mailboxes without a setting of their own.",
-            Pid.PROXY, Pid.VOICEMAIL),
+    VOICEMAIL_NO_ANSWER_SECONDS("voicemail.noAnswerSeconds", "20", "Seconds a call rings before the callee's "
+            + "mailbox takes it, for users who did not choose their own time in their mailbox settings (5 to 120).",
+            Pid.STORE, Pid.API, Pid.PROXY, Pid.VOICEMAIL),
+    VOICEMAIL_MAX_MESSAGES("voicemail.maxMessages", "100", "Messages a mailbox holds at most (deleted ones not "
+            + "counted); a caller reaching a full mailbox hears a notice and can leave no message.", Pid.STORE,
+            Pid.VOICEMAIL),
+    VOICEMAIL_PURGE_DAYS("voicemail.purgeDays", "7", "Days a deleted voicemail message can still be restored; "
+            + "after that it is removed for good.", Pid.STORE),
     VOICEMAIL_ACCESS_NUMBER("voicemail.accessNumber", "8500", "Number to dial for the voicemail menu from any "
             + "phone (mailbox and PIN asked); *97 also reaches the caller's own mailbox.",
             Pid.VOICEMAIL),
@@ -81,9 +86,6 @@ public enum ConfigKey {
             Pid.VOICEMAIL),
     VOICEMAIL_MIN_SECONDS("voicemail.minSeconds", "2", "Messages with less speech than this many seconds are "
             + "discarded (hang-ups at the greeting).",
-            Pid.VOICEMAIL),
-    VOICEMAIL_MAX_MESSAGES("voicemail.maxMessages", "100", "Messages a mailbox holds; a full mailbox plays a "
-            + "notice and takes no message.",
             Pid.VOICEMAIL),
     VOICEMAIL_OPERATOR_EXTENSION("voicemail.operatorExtension", "", "Extension a caller reaches by pressing 0 "
             + "during the greeting (the caller's phone is transferred with REFER); empty turns it off.",

@@ -132,6 +132,12 @@ public class ContactEntity {
                 lines(groups), createdAt, updatedAt, version);
     }
 
+    /** @return the contact with what a search matches and sorts on, for the in-memory search copy */
+    SearchIndex.Entry toEntry() {
+        Contact contact = toContact();
+        return new SearchIndex.Entry(contact.id(), searchText, sortName, sortCompany, contact);
+    }
+
     private static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
     }

@@ -3,11 +3,9 @@ package org.sohosip.server.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -43,30 +41,32 @@ final class JpaContactStore implements ContactStore {
 
     @Override
     public List<Contact> createAll(long ownerId, List<Contact> drafts) {
-        return writing(ownerId, () -> transactions.run(em -> {
+        List<SearchIndex.Entry> stored = writing(ownerId, () -> transactions.run(em -> {
             Instant now = Instant.now();
-            List<Contact> stored = new ArrayList<>(drafts.size());
+            List<SearchIndex.Entry> entries = new ArrayList<>(drafts.size());
             List<ContactEntity> chunk = new ArrayList<>();
             for (Contact draft : drafts) {
                 ContactEntity entity = new ContactEntity(ids.next(em), ownerId, draft, now);
                 em.persist(entity);
                 chunk.add(entity);
                 if (chunk.size() == 500) {
-                    flushChunk(em, chunk, stored);
+                    flushChunk(em, chunk, entries);
                 }
             }
-            flushChunk(em, chunk, stored);
-            return stored;
+            flushChunk(em, chunk, entries);
+            return entries;
         }));
+        index.written(ownerId, stored, Set.of());
+        return stored.stream().map(SearchIndex.Entry::contact).toList();
     }
 
     /**
      * Writes a chunk (assigning ids) and lets go of it: without weaving every flush compares each managed entity
      * with its copy, so a big import would slow down with every chunk it keeps. Still one transaction.
      */
-    private static void flushChunk(EntityManager em, List<ContactEntity> chunk, List<Contact> stored) {
+    private static void flushChunk(EntityManager em, List<ContactEntity> chunk, List<SearchIndex.Entry> stored) {
         em.flush();
-        chunk.forEach(e -> stored.add(e.toContact()));
+        chunk.forEach(e -> stored.add(e.toEntry()));
         chunk.clear();
         em.clear();
     }
@@ -79,21 +79,27 @@ final class JpaContactStore implements ContactStore {
                         .filter(f -> !f.isEmpty()).toList())).toList());
     }
 
-    /** Every write goes through here: the owner's search copy is dropped once the transaction has ended. */
+    /**
+     * Every write goes through here. A write that fails drops the owner's search copy (what the database holds now is
+     * not known here); one that commits is applied to the copy by its caller.
+     */
     private <T> T writing(long ownerId, java.util.function.Supplier<T> write) {
         try {
             return write.get();
-        } finally {
+        } catch (RuntimeException | Error e) {
             index.invalidate(ownerId);
+            throw e;
         }
     }
 
     @Override
     public Contact update(long ownerId, Contact changed, long expectedVersion) {
-        return writing(ownerId, () -> updateNow(ownerId, changed, expectedVersion));
+        SearchIndex.Entry stored = writing(ownerId, () -> updateNow(ownerId, changed, expectedVersion));
+        index.written(ownerId, List.of(stored), Set.of());
+        return stored.contact();
     }
 
-    private Contact updateNow(long ownerId, Contact changed, long expectedVersion) {
+    private SearchIndex.Entry updateNow(long ownerId, Contact changed, long expectedVersion) {
         try {
             return transactions.run(em -> {
                 ContactEntity entity = owned(em, ownerId, changed.id());
@@ -102,7 +108,7 @@ final class JpaContactStore implements ContactStore {
                 }
                 entity.apply(changed, Instant.now());
                 em.flush(); // the version check against a concurrent writer happens here
-                return entity.toContact();
+                return entity.toEntry();
             });
         } catch (OptimisticLockException | RollbackException e) {
             // Another writer committed between our read and our write: report what is stored now.
@@ -121,6 +127,7 @@ final class JpaContactStore implements ContactStore {
             em.remove(entity);
             return id;
         }));
+        index.written(ownerId, List.of(), Set.of(id));
     }
 
     @Override
@@ -137,54 +144,16 @@ final class JpaContactStore implements ContactStore {
             int limit) {
         String folded = ContactRules.fold(query.strip());
         String bare = digits.replace("+", "");
-        List<SearchIndex.Row> rows = index.rows(ownerId, () -> rows(ownerId));
-        List<SearchIndex.Row> matches = folded.isEmpty() ? rows : rows.stream()
-                .filter(r -> r.text().contains(folded) || (!bare.isEmpty() && r.text().contains(bare))).toList();
-        if (sort != Sort.NAME || descending) {
-            matches = matches.stream().sorted(SearchIndex.order(sort, descending)).toList();
-        }
-        int from = Math.min(offset, matches.size());
-        int to = (int) Math.min((long) offset + limit, matches.size());
-        List<Long> ids = matches.subList(from, to).stream().map(SearchIndex.Row::id).toList();
-        return new Page(byIds(ownerId, ids), matches.size());
+        // A number query is often its own digits: one scan of the text is then enough.
+        String other = bare.isEmpty() || bare.equals(folded) ? null : bare;
+        return index.copy(ownerId, () -> load(ownerId)).search(folded, other, sort, descending, offset, limit);
     }
 
-    /** @return the contacts with these ids, in this order (one query) */
-    private List<Contact> byIds(long ownerId, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Contact> found = new HashMap<>();
-        // By primary key only: with the owner in the WHERE clause Derby prefers the owner index and scans every
-        // contact of the owner. The owner is checked here instead, so another owner's row can never slip through.
-        // The list is padded to a power of two (repeating an id changes nothing): each length is another SQL text,
-        // and Derby compiles every new text, which costs more than the query itself.
-        List<Long> padded = new ArrayList<>(ids);
-        while (Integer.bitCount(padded.size()) != 1) {
-            padded.add(ids.get(0));
-        }
-        transactions.run(em -> em.createQuery("SELECT c FROM ContactEntity c WHERE c.id IN :ids", ContactEntity.class)
-                .setParameter("ids", padded).setHint(QueryHints.READ_ONLY, "true").getResultList()).forEach(e -> {
-                    if (e.ownerId() == ownerId) {
-                        Contact c = e.toContact();
-                        found.put(c.id(), c);
-                    }
-                });
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    private List<SearchIndex.Row> rows(long ownerId) {
-        return transactions.run(em -> em.createQuery("SELECT c.id, c.searchText, c.sortName, c.sortCompany,"
-                + " c.createdAt, c.updatedAt FROM ContactEntity c WHERE c.ownerId = :o", Object[].class)
-                .setParameter("o", ownerId).getResultList().stream().map(r -> new SearchIndex.Row((Long) r[0],
-                        (String) r[1], (String) r[2], (String) r[3], instant(r[4]), instant(r[5]))).toList());
-    }
-
-    /** A projection may hand back the column's own type rather than the converted one. */
-    private static Instant instant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.LocalDateTime t
-                ? t.toInstant(java.time.ZoneOffset.UTC) : ((java.sql.Timestamp) value).toLocalDateTime()
-                        .toInstant(java.time.ZoneOffset.UTC);
+    /** @return all of the owner's contacts with their search text (one query; only when there is no copy) */
+    private List<SearchIndex.Entry> load(long ownerId) {
+        return transactions.run(em -> batched(em.createQuery("SELECT c FROM ContactEntity c WHERE c.ownerId = :o",
+                ContactEntity.class).setParameter("o", ownerId)).getResultList().stream()
+                .map(ContactEntity::toEntry).toList());
     }
 
     @Override

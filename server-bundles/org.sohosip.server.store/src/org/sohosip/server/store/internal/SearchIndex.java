@@ -3,68 +3,92 @@ package org.sohosip.server.store.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.sohosip.core.Contact;
 import org.sohosip.server.store.ContactStore;
 
 /**
- * The searchable text of each owner's contacts, held in memory so that a search over tens of thousands of contacts
- * is a scan of strings rather than of database rows. Built on an owner's first search, dropped on every write of
- * that owner (this process is the only writer) and after {@link #MAX_AGE}, so a row repaired by hand in the database
- * shows up soon. A search that raced with a write never keeps its outdated copy: each owner has a generation that
- * every write moves on.
+ * Each owner's contacts in memory, with their folded search text, so that a search over tens of thousands of
+ * contacts and the page it answers with need no database read at all. Built on an owner's first search and then kept
+ * in step with every committed write of that owner (this process is the only writer): a write replaces the copy with
+ * a new one that has the change, so a search never sees half a change. A copy older than {@link #MAX_AGE} is
+ * rebuilt, so a row repaired by hand in the database shows up soon; copies not used for that long are let go.
+ * <p>
+ * A copy being built while a write commits could miss that write: each owner has a generation that every write moves
+ * on, and a copy built across a write is used for that one search but never kept.
  */
 final class SearchIndex {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    /** What a search needs of one contact. */
-    record Row(long id, String text, String sortName, String sortCompany, Instant created, Instant updated) {
+    /** What a search needs of one contact, and the contact itself. */
+    record Entry(long id, String text, String sortName, String sortCompany, Contact contact) {
     }
 
-    private record Snapshot(List<Row> byName, long generation, Instant builtAt) {
+    /** An owner's search copy and when it was loaded from the database. */
+    private record Snapshot(SearchCopy copy, long generation, Instant builtAt) {
     }
 
-    static final Comparator<Row> BY_NAME = Comparator.comparing(Row::sortName).thenComparingLong(Row::id);
+    static final Comparator<Entry> BY_NAME = Comparator.comparing(Entry::sortName).thenComparingLong(Entry::id);
 
     private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<Long, Long> generations = new HashMap<>();
 
-    /** @return the owner's rows sorted by name, loading them with {@code load} when there is no fresh copy */
-    List<Row> rows(long owner, Supplier<List<Row>> load) {
-        long generation = generation(owner).get();
+    /** @return the owner's search copy, loading the contacts with {@code load} when there is no fresh copy */
+    SearchCopy copy(long owner, Supplier<List<Entry>> load) {
+        Instant now = Instant.now();
+        long generation;
+        synchronized (this) {
+            generation = generations.getOrDefault(owner, 0L);
+        }
         Snapshot s = snapshots.get(owner);
-        if (s != null && s.generation() == generation && s.builtAt().plus(MAX_AGE).isAfter(Instant.now())) {
-            return s.byName();
+        if (s != null && s.generation() == generation && s.builtAt().plus(MAX_AGE).isAfter(now)) {
+            return s.copy();
         }
-        List<Row> rows = load.get().stream().sorted(BY_NAME).toList();
-        if (generation(owner).get() == generation) {
-            snapshots.put(owner, new Snapshot(rows, generation, Instant.now()));
+        snapshots.values().removeIf(old -> old.builtAt().plus(MAX_AGE).isBefore(now)); // let go of idle copies
+        SearchCopy copy = SearchCopy.of(load.get().stream().sorted(BY_NAME).toList());
+        synchronized (this) {
+            if (generations.getOrDefault(owner, 0L) == generation) {
+                snapshots.put(owner, new Snapshot(copy, generation, now));
+            }
         }
-        return rows;
+        return copy;
     }
 
-    /** Forgets the owner's copy; called after every write of the owner's contacts. */
-    void invalidate(long owner) {
-        generation(owner).incrementAndGet();
+    /**
+     * Applies a committed write to the owner's copy, if there is one.
+     *
+     * @param changed contacts created or updated, as stored now
+     * @param removed ids of deleted contacts
+     */
+    synchronized void written(long owner, Collection<Entry> changed, Set<Long> removed) {
+        long generation = generations.merge(owner, 1L, Long::sum);
+        Snapshot s = snapshots.remove(owner);
+        if (s != null) {
+            snapshots.put(owner, new Snapshot(s.copy().with(changed, removed), generation, s.builtAt()));
+        }
+    }
+
+    /** Forgets the owner's copy (a write whose outcome is not known here, e.g. one that failed). */
+    synchronized void invalidate(long owner) {
+        generations.merge(owner, 1L, Long::sum);
         snapshots.remove(owner);
     }
 
-    private AtomicLong generation(long owner) {
-        return generations.computeIfAbsent(owner, o -> new AtomicLong());
-    }
-
-    static Comparator<Row> order(ContactStore.Sort sort, boolean descending) {
-        Comparator<Row> c = switch (sort) {
+    static Comparator<Entry> order(ContactStore.Sort sort, boolean descending) {
+        Comparator<Entry> c = switch (sort) {
         case NAME -> BY_NAME;
-        case COMPANY -> Comparator.comparing(Row::sortCompany).thenComparing(BY_NAME);
-        case CREATED -> Comparator.comparing(Row::created).thenComparingLong(Row::id);
-        case UPDATED -> Comparator.comparing(Row::updated).thenComparingLong(Row::id);
+        case COMPANY -> Comparator.comparing(Entry::sortCompany).thenComparing(BY_NAME);
+        case CREATED -> Comparator.comparing((Entry e) -> e.contact().created()).thenComparingLong(Entry::id);
+        case UPDATED -> Comparator.comparing((Entry e) -> e.contact().updated()).thenComparingLong(Entry::id);
         };
         return descending ? c.reversed() : c;
     }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
 import org.sohosip.core.api.MailboxSettings;
 import org.sohosip.server.store.GreetingKind;
+import org.sohosip.server.store.MailboxFullException;
 import org.sohosip.server.store.VoicemailRecording;
 
 /**
@@ -86,8 +87,20 @@ final class Deposit {
 
     private void record(CallMedia media, String language) throws InterruptedException {
         RecorderSink sink = new RecorderSink();
-        VoicemailRecording recording = services.store().startRecording(owner.id(), caller.number(),
-                caller.name(), false, Instant.now());
+        VoicemailRecording recording;
+        try {
+            recording = services.store().startRecording(owner.id(), caller.number(), caller.name(), false,
+                    Instant.now());
+        } catch (MailboxFullException e) {
+            // filled up by other callers since the greeting began
+            LOG.info("Mailbox of {} is full: no message from {}", owner.username(), caller.number());
+            try {
+                media.play(services.prompts().in(language).say("mailbox-full").clips(), false);
+            } catch (DigitInput.HungUp gone) {
+                // nothing more to tell
+            }
+            return;
+        }
         boolean hungUp = false;
         try {
             media.record(sink);
