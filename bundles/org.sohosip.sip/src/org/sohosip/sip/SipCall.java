@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.sip;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One call (one INVITE dialog). Actions return at once; their outcome arrives through {@link SipCallListener}.
@@ -53,4 +56,29 @@ public interface SipCall {
      * incoming call, BYE for a connected one. Does nothing on an ended call.
      */
     void hangUp();
+
+    /**
+     * @param name a header name, e.g. {@code Diversion}, {@code History-Info}, {@code P-Asserted-Identity}
+     * @return for an incoming call, the values of that header in its INVITE, in order (a header with several
+     *         comma-separated values counts as one); empty for an outgoing call or when the INVITE had none
+     */
+    default List<String> inviteHeaders(String name) {
+        return List.of();
+    }
+
+    /** @return for an incoming call, the user part of its INVITE's Request-URI (empty when none, or outgoing) */
+    default String requestUser() {
+        return "";
+    }
+
+    /**
+     * Asks the other side to call {@code target} instead (REFER, RFC 3515, blind transfer). This side hangs up
+     * once the other side accepted.
+     *
+     * @param target a {@code sip:} URI, or a user part (extension, user name) in the identity's domain
+     * @return completes when the REFER was accepted, exceptionally otherwise
+     */
+    default CompletionStage<Void> transfer(String target) {
+        return CompletableFuture.failedFuture(new SipException("Transfer is not supported here"));
+    }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.sip;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
  * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
@@ -64,4 +67,24 @@ public interface SipUserAgent extends AutoCloseable {
      */
     @Override
     void close();
+
+    /** @return the notifier side of event subscriptions (SUBSCRIBE answered, NOTIFY sent in their dialogs) */
+    default SipNotifier notifier() {
+        throw new UnsupportedOperationException("no event subscriptions here");
+    }
+
+    /**
+     * Sends a NOTIFY outside any dialog (an unsolicited notification, e.g. RFC 3842 message waiting to a phone that
+     * did not subscribe), straight to {@code target} (not through the outbound proxy).
+     *
+     * @param target      the phone's contact URI
+     * @param event       the event package, e.g. {@code message-summary}
+     * @param contentType the body's type, e.g. {@code application/simple-message-summary}
+     * @param body        the body
+     * @return completes with the final status (0 when no answer came)
+     * @since 0.1
+     */
+    default CompletionStage<Integer> sendNotify(String target, String event, String contentType, String body) {
+        return CompletableFuture.failedFuture(new SipException("NOTIFY is not supported here"));
+    }
 }

@@ -2,16 +2,22 @@
 package org.sohosip.sip.internal;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -118,6 +124,61 @@ final class CallImpl implements SipCall {
     @Override
     public Optional<EndReason> endReason() {
         return Optional.ofNullable(endReason);
+    }
+
+    @Override
+    public List<String> inviteHeaders(String name) {
+        Request req = inviteRequest;
+        if (outgoing || req == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        ListIterator<?> it = req.getHeaders(name);
+        while (it != null && it.hasNext()) {
+            String encoded = ((Header) it.next()).toString().strip();
+            int colon = encoded.indexOf(':');
+            values.add(colon < 0 ? encoded : encoded.substring(colon + 1).strip());
+        }
+        return values;
+    }
+
+    @Override
+    public CompletionStage<Void> transfer(String target) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        ua.onWorker(() -> {
+            Dialog d = dialog;
+            if (state != SipCallState.CONNECTED || d == null) {
+                result.completeExceptionally(new SipException("The call is not connected"));
+                return;
+            }
+            try {
+                String uri = target.startsWith("sip:") ? target : "sip:" + target + "@" + ua.identity().domain();
+                Request refer = d.createRequest(Request.REFER);
+                refer.addHeader(ua.msg.headers.createReferToHeader(ua.msg.addresses.createAddress(uri)));
+                ua.sender.send(refer, d, r -> {
+                }).future.thenAccept(o -> {
+                    if (o.success()) {
+                        result.complete(null);
+                        ua.onWorker(this::hangUp);
+                    } else {
+                        result.completeExceptionally(new SipException("Transfer refused: " + o.status() + " "
+                                + o.reason()));
+                    }
+                });
+            } catch (Exception e) {
+                result.completeExceptionally(new SipException("Could not transfer: " + e.getMessage(), e));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public String requestUser() {
+        Request req = inviteRequest;
+        if (outgoing || req == null || !(req.getRequestURI() instanceof SipURI uri) || uri.getUser() == null) {
+            return "";
+        }
+        return uri.getUser();
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     final RequestSender sender;
     private final TelephonyImpl telephony;
     private final MessageWaitingImpl messageWaiting;
+    private final NotifierImpl notifier;
     private @Nullable RegistrationImpl registration;
     private volatile boolean closed;
 
@@ -94,6 +95,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
         this.sender = new RequestSender(this, provider, msg, worker);
         this.telephony = new TelephonyImpl(this, provider);
         this.messageWaiting = new MessageWaitingImpl(this);
+        this.notifier = new NotifierImpl(this);
     }
 
     /**
@@ -245,6 +247,11 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     }
 
     @Override
+    public org.sohosip.sip.SipNotifier notifier() {
+        return notifier;
+    }
+
+    @Override
     public SipDtmf dtmf() {
         return telephony.dtmf;
     }
@@ -252,6 +259,33 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     @Override
     public SipMessageWaiting messageWaiting() {
         return messageWaiting;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Integer> sendNotify(String target, String event, String contentType,
+            String body) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        onWorker(() -> {
+            try {
+                javax.sip.address.URI uri = msg.target(target);
+                javax.sip.address.Address ours = msg.ourAddress();
+                javax.sip.address.Address to = msg.addresses.createAddress(uri);
+                Request req = msg.request(Request.NOTIFY, uri, ours, UUID.randomUUID().toString().substring(0, 8), to,
+                        msg.headers.createCallIdHeader(UUID.randomUUID().toString()), 1);
+                req.removeHeader(javax.sip.header.RouteHeader.NAME); // straight to the phone's contact
+                req.addHeader(msg.headers.createEventHeader(event));
+                req.addHeader(msg.headers.createSubscriptionStateHeader("terminated;reason=timeout"));
+                req.addHeader(msg.contact(msg.transportFor(uri)));
+                int slash = contentType.indexOf('/');
+                req.setContent(body, msg.headers.createContentTypeHeader(contentType.substring(0, slash),
+                        contentType.substring(slash + 1)));
+                sender.send(req, null, r -> {
+                }).future.thenAccept(o -> result.complete(o.status()));
+            } catch (Exception e) {
+                result.completeExceptionally(new SipException("Could not send NOTIFY: " + e.getMessage(), e));
+            }
+        });
+        return result;
     }
 
     @Override
@@ -424,6 +458,7 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
                     telephony.onRequest(req, st, dialog);
                 case Request.OPTIONS -> respond(st, req, Response.OK);
                 case Request.NOTIFY -> messageWaiting.onNotify(req, st);
+                case Request.SUBSCRIBE -> notifier.onSubscribe(req, st);
                 default -> respond(st, req, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {

@@ -2,6 +2,7 @@
 package org.sohosip.server.proxy;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,4 +17,11 @@ public interface SipProxy {
 
     /** @return where it listens, by lower-case transport name ({@code udp}, {@code tcp}) */
     Map<String, InetSocketAddress> listening();
+
+    /**
+     * @param username an account's user name
+     * @return the contact URIs its phones registered and that have not expired, most preferred first (e.g. for an
+     *         unsolicited message-waiting NOTIFY)
+     */
+    List<String> contacts(String username);
 }

@@ -94,9 +94,10 @@ public enum ConfigKey {
             Pid.NOTIFY),
     VOICEMAIL_NO_ANSWER_SECONDS("voicemail.noAnswerSeconds", "20", "Seconds a call rings before the callee's "
             + "mailbox takes it, for users who did not choose their own time in their mailbox settings (5 to 120).",
-            Pid.STORE, Pid.API, Pid.PROXY),
+            Pid.STORE, Pid.API, Pid.PROXY, Pid.VOICEMAIL),
     VOICEMAIL_MAX_MESSAGES("voicemail.maxMessages", "100", "Messages a mailbox holds at most (deleted ones not "
-            + "counted); a caller reaching a full mailbox hears a notice and can leave no message.", Pid.STORE),
+            + "counted); a caller reaching a full mailbox hears a notice and can leave no message.", Pid.STORE,
+            Pid.VOICEMAIL),
     VOICEMAIL_PURGE_DAYS("voicemail.purgeDays", "7", "Days a deleted voicemail message can still be restored; "
             + "after that it is removed for good.", Pid.STORE),
     SIP_MAX_QUEUE("sip.maxQueue", "500", "Received SIP messages that may wait for a worker before new calls "
@@ -104,6 +105,27 @@ public enum ConfigKey {
             + "(load shedding); calls in progress are never refused. 0 turns shedding off.", Pid.PROXY),
     SIP_RETRY_AFTER_SECONDS("sip.retryAfterSeconds", "5", "Seconds a phone refused by load shedding is asked to "
             + "wait before it tries again (Retry-After of the 503).", Pid.PROXY),
+    VOICEMAIL_ACCESS_NUMBER("voicemail.accessNumber", "8500", "Number to dial for the voicemail menu from any "
+            + "phone (mailbox and PIN asked); *97 also reaches the caller's own mailbox.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_MAX_SECONDS("voicemail.maxSeconds", "180", "Longest voicemail message, in seconds; the "
+            + "recording stops there.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_SILENCE_SECONDS("voicemail.silenceSeconds", "10", "Seconds of silence after which a voicemail "
+            + "recording ends.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_MIN_SECONDS("voicemail.minSeconds", "2", "Messages with less speech than this many seconds are "
+            + "discarded (hang-ups at the greeting).",
+            Pid.VOICEMAIL),
+    VOICEMAIL_OPERATOR_EXTENSION("voicemail.operatorExtension", "", "Extension a caller reaches by pressing 0 "
+            + "during the greeting (the caller's phone is transferred with REFER); empty turns it off.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_PORT("voicemail.port", "0", "Loopback port of the voicemail service's own SIP stack (UDP); "
+            + "the proxy forwards its calls there. 0 picks a free one.",
+            Pid.VOICEMAIL),
+    VOICEMAIL_ENABLED("voicemail.enabled", "true", "Whether unanswered calls go to voicemail and the voicemail "
+            + "menu answers; false lets callers hear busy or no answer as they are.",
+            Pid.VOICEMAIL),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
@@ -112,6 +134,7 @@ public enum ConfigKey {
     public enum Pid {
         STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), PROXY("org.sohosip.server.proxy"),
         NOTIFY("org.sohosip.server.notify"),
+        VOICEMAIL("org.sohosip.server.voicemail"),
         NONE("");
 
         private final String pid;

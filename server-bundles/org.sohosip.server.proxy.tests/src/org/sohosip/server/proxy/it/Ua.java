@@ -123,6 +123,8 @@ final class Ua implements AutoCloseable {
         List<String> routes = List.of();
         String auth;
         int maxForwards = 70;
+        /** Further header lines of the INVITE, each ending with CRLF. */
+        String extraHeaders = "";
 
         Call(String target) {
             this.target = target;
@@ -134,7 +136,7 @@ final class Ua implements AutoCloseable {
             return "INVITE " + target + " SIP/2.0\r\n" + via(branch) + "Max-Forwards: " + maxForwards + "\r\n"
                     + "From: \"" + user + "\" <sip:" + user + "@" + domain + ">;tag=" + fromTag + "\r\n"
                     + "To: <" + target + ">\r\n" + "Call-ID: " + callId + "\r\n" + "CSeq: " + cseq + " INVITE\r\n"
-                    + "Contact: " + contact() + "\r\n" + (auth == null ? "" : auth) + "User-Agent: " + userAgent
+                    + "Contact: " + contact() + "\r\n" + extraHeaders + (auth == null ? "" : auth) + "User-Agent: " + userAgent
                     + "\r\n" + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
         }
 

@@ -53,7 +53,7 @@ final class ProxiedRequest {
     private final Forwarding forwarding;
     private final ServerTransaction server;
     private final @Nullable CallRecorder recorder;
-    private final CallRecorder.@Nullable Attempt attempt;
+    private CallRecorder.@Nullable Attempt attempt;
     private final Runnable onDone;
     private final List<Branch> branches = new ArrayList<>();
     private @Nullable Response best;
@@ -62,6 +62,8 @@ final class ProxiedRequest {
     private boolean cancelledByCaller;
     private boolean timedOut;
     private @Nullable ScheduledFuture<?> ringTimer;
+    private ApplicationTarget.@Nullable Fallback fallback;
+    private boolean allBusy = true;
 
     ProxiedRequest(Sip sip, Forwarding forwarding, ServerTransaction server, @Nullable CallRecorder recorder,
             CallRecorder.@Nullable Attempt attempt, Runnable onDone) {
@@ -73,27 +75,52 @@ final class ProxiedRequest {
         this.onDone = onDone;
     }
 
+    /** Where an unanswered INVITE goes (voicemail) instead of back to the caller; set before {@link #start}. */
+    void divertTo(ApplicationTarget.Fallback where) {
+        this.fallback = where;
+    }
+
     /** Sends a copy to every target; answers 480 at once if none could be sent. */
     synchronized void start(List<SipURI> targets, boolean recordRoute, ScheduledExecutorService timers,
             int ringSeconds) {
-        Request original = server.getRequest();
         for (SipURI target : targets) {
-            Branch branch = null;
-            try {
-                Request copy = forwarding.prepare(original, target, Utils.getInstance().generateBranchId(),
-                        recordRoute);
-                ClientTransaction ct = sip.provider.getNewClientTransaction(copy);
-                branch = new Branch(ct);
-                ct.setApplicationData(branch);
-                branches.add(branch);
-                ct.sendRequest();
-            } catch (Exception e) {
-                LOG.debug("Could not forward {} to {}: {}", original.getMethod(), target, e.toString());
-                if (branch != null) {
-                    branches.remove(branch);
-                }
-            }
+            send(target, null, recordRoute);
         }
+        startTimer(timers, ringSeconds);
+    }
+
+    /** Sends one copy to a call application, with the headers it is told the call's story with. */
+    synchronized void start(ApplicationTarget target, ScheduledExecutorService timers, int ringSeconds) {
+        send(target.uri(), target.headers(), true);
+        startTimer(timers, ringSeconds);
+    }
+
+    private boolean send(SipURI target, ApplicationTarget.@Nullable Headers headers, boolean recordRoute) {
+        Request original = server.getRequest();
+        Branch branch = null;
+        try {
+            Request copy = forwarding.prepare(original, target, Utils.getInstance().generateBranchId(),
+                    recordRoute);
+            if (headers != null) {
+                headers.apply(copy);
+            }
+            ClientTransaction ct = sip.provider.getNewClientTransaction(copy);
+            branch = new Branch(ct);
+            ct.setApplicationData(branch);
+            branches.add(branch);
+            ct.sendRequest();
+            return true;
+        } catch (Exception e) {
+            LOG.debug("Could not forward {} to {}: {}", original.getMethod(), target, e.toString());
+            if (branch != null) {
+                branches.remove(branch);
+            }
+            return false;
+        }
+    }
+
+    private void startTimer(ScheduledExecutorService timers, int ringSeconds) {
+        Request original = server.getRequest();
         if (branches.isEmpty()) {
             finish(null, Response.TEMPORARILY_UNAVAILABLE);
             return;
@@ -116,6 +143,7 @@ final class ProxiedRequest {
             return;
         }
         branch.finished = true;
+        allBusy &= status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE;
         if (status < 300) {
             forward(response); // every 2xx goes back: the caller's UA sorts out forked answers
             if (!answered) {
@@ -144,6 +172,7 @@ final class ProxiedRequest {
             return;
         }
         branch.finished = true;
+        allBusy = false;
         if (!done && !answered && branches.stream().allMatch(b -> b.finished)) {
             finish(best, Response.REQUEST_TIMEOUT);
         }
@@ -187,6 +216,9 @@ final class ProxiedRequest {
 
     /** Sends the final answer (the best response, or one made here with {@code status}). */
     private void finish(@Nullable Response response, int status) {
+        if (diverted(response, status)) {
+            return;
+        }
         done();
         int code = response != null ? response.getStatusCode() : status;
         if (timedOut) {
@@ -206,6 +238,40 @@ final class ProxiedRequest {
         if (recorder != null && attempt != null) {
             recorder.ended(attempt, disposition(code));
         }
+    }
+
+    /**
+     * Sends the call to voicemail instead of answering, when the callee did not answer in time, was busy on every
+     * branch or could not be reached, and a fallback was given. The callee's call record ends here as missed or
+     * busy; the caller's call goes on to the mailbox.
+     */
+    private boolean diverted(@Nullable Response response, int status) {
+        ApplicationTarget.Fallback where = fallback;
+        if (where == null || cancelledByCaller) {
+            return false;
+        }
+        int code = response != null ? response.getStatusCode() : status;
+        String reason = timedOut ? "no-answer" : allBusy && !branches.isEmpty() ? "user-busy"
+                : code == Response.TEMPORARILY_UNAVAILABLE || code == Response.REQUEST_TIMEOUT ? "unavailable" : null;
+        if (reason == null) {
+            return false;
+        }
+        fallback = null; // once: voicemail's own answer goes back as it is
+        ApplicationTarget target = where.divert(reason);
+        if (target == null) {
+            return false;
+        }
+        ScheduledFuture<?> timer = ringTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (recorder != null && attempt != null) {
+            recorder.ended(attempt, timedOut ? CallDisposition.MISSED : disposition(code));
+            attempt = null;
+        }
+        timedOut = false;
+        best = null;
+        return send(target.uri(), target.headers(), true);
     }
 
     private CallDisposition disposition(int code) {

@@ -32,13 +32,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sohosip.core.Account;
+import org.sohosip.server.proxy.CallApplication;
 import org.sohosip.server.proxy.SipProxy;
 import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
+import org.sohosip.server.store.SipBinding;
+import org.sohosip.server.store.VoicemailStore;
 import org.sohosip.sip.Slf4jStackLogger;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -62,6 +68,10 @@ public final class ProxyComponent {
     private final BindingStore bindingStore;
     private final CallRecordStore callStore;
     private final LongSupplier clock = System::currentTimeMillis;
+    private final Applications applications = new Applications();
+    /** Per-mailbox ring times before voicemail; absent while no voicemail store runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable VoicemailStore voicemailStore;
 
     private @Nullable SipStackImpl stack;
     private @Nullable ScheduledExecutorService timers;
@@ -78,6 +88,15 @@ public final class ProxyComponent {
         this.accountStore = accountStore;
         this.bindingStore = bindingStore;
         this.callStore = callStore;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addApplication(CallApplication application) {
+        applications.add(application);
+    }
+
+    void removeApplication(CallApplication application) {
+        applications.remove(application);
     }
 
     @Activate
@@ -129,8 +148,11 @@ public final class ProxyComponent {
             Forwarding forwarding = new Forwarding(sip, advertised);
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+            int noAnswer = config.voicemail_noAnswerSeconds();
+            ApplicationRouting routing = new ApplicationRouting(sip, applications, callee -> noAnswerSeconds(callee,
+                    noAnswer));
             provider.addSipListener(new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
-                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds()));
+                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds(), routing));
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);
@@ -144,13 +166,24 @@ public final class ProxyComponent {
             listening.put("udp", new InetSocketAddress(host, udp.getPort()));
             listening.put("tcp", new InetSocketAddress(host, tcp.getPort()));
             proxyRegistration = context.registerService(SipProxy.class,
-                    new RunningProxy(domain, Collections.unmodifiableMap(listening)), null);
+                    new RunningProxy(domain, Collections.unmodifiableMap(listening), location), null);
             LOG.info("SIP proxy for domain {} listening on udp and tcp {}:{} in {} ms ({} registration(s) restored)",
                     domain, host, port, (System.nanoTime() - begin) / 1_000_000, restored);
         } catch (Exception | Error e) {
             LOG.error("The SIP proxy could not start on {}:{}: {}", host, port, e.getMessage(), e);
             stop();
             throw e;
+        }
+    }
+
+    private int noAnswerSeconds(Account callee, int defaultSeconds) {
+        VoicemailStore mailboxes = voicemailStore;
+        try {
+            return mailboxes == null ? defaultSeconds : mailboxes.settings(callee.id(), defaultSeconds)
+                    .noAnswerSeconds();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read {}'s ring time before voicemail: {}", callee.username(), e.toString());
+            return defaultSeconds;
         }
     }
 
@@ -296,6 +329,12 @@ public final class ProxyComponent {
     }
 
     /** The {@link SipProxy} service. */
-    private record RunningProxy(String domain, Map<String, InetSocketAddress> listening) implements SipProxy {
+    private record RunningProxy(String domain, Map<String, InetSocketAddress> listening, Location location)
+            implements SipProxy {
+
+        @Override
+        public List<String> contacts(String username) {
+            return location.lookup(username).stream().map(SipBinding::contact).toList();
+        }
     }
 }

@@ -61,4 +61,10 @@ public @interface ProxyConfig {
 
     /** Seconds a phone refused by load shedding is told to wait ({@code Retry-After}). */
     int sip_retryAfterSeconds() default 5;
+
+    /**
+     * Seconds a callee's phones ring before an unanswered call goes to voicemail, for mailboxes without a setting of
+     * their own (only while a voicemail application runs).
+     */
+    int voicemail_noAnswerSeconds() default 20;
 }

@@ -30,6 +30,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
@@ -64,12 +65,13 @@ final class RequestRouter implements SipListener {
     private final CallRecorder recorder;
     private final ScheduledExecutorService timers;
     private final int ringSeconds;
+    private final ApplicationRouting applications;
     private final ConcurrentMap<String, ProxiedRequest> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> scannersLogged = new ConcurrentHashMap<>();
 
     RequestRouter(Sip sip, RateLimiter rates, List<String> scanners, int maxMessageSize, Registrar registrar,
             DigestAuthenticator auth, AccountCache accounts, Location location, Forwarding forwarding,
-            CallRecorder recorder, ScheduledExecutorService timers, int ringSeconds) {
+            CallRecorder recorder, ScheduledExecutorService timers, int ringSeconds, ApplicationRouting applications) {
         this.sip = sip;
         this.rates = rates;
         this.scanners = scanners;
@@ -82,6 +84,7 @@ final class RequestRouter implements SipListener {
         this.recorder = recorder;
         this.timers = timers;
         this.ringSeconds = ringSeconds;
+        this.applications = applications;
     }
 
     @Override
@@ -277,6 +280,9 @@ final class RequestRouter implements SipListener {
                     : ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getDisplayName();
             attempt = recorder.start(callId, caller, callerName, callee == null ? dialled : callee.username(), dialled);
         }
+        if (toApplication(server, request, dialled, caller, callee, attempt)) {
+            return;
+        }
         if (callee == null) {
             sip.respond(server, Response.NOT_FOUND, null);
             if (attempt != null) {
@@ -294,7 +300,8 @@ final class RequestRouter implements SipListener {
                 LOG.debug("Unusable contact {}: {}", b.contact(), e.getMessage());
             }
         }
-        if (contacts.isEmpty()) {
+        boolean voicemail = invite && applications.hasVoicemail();
+        if (contacts.isEmpty() && !voicemail) {
             sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
             if (attempt != null) {
                 recorder.ended(attempt, CallDisposition.MISSED);
@@ -308,7 +315,40 @@ final class RequestRouter implements SipListener {
             pending.put(key, proxied);
         }
         boolean recordRoute = invite || Request.SUBSCRIBE.equals(method) || Request.REFER.equals(method);
-        proxied.start(contacts, recordRoute, timers, ringSeconds);
+        if (voicemail) {
+            proxied.divertTo(applications.fallback(callee, dialled, caller));
+        }
+        proxied.start(contacts, recordRoute, timers, voicemail ? applications.ringSeconds(callee, ringSeconds)
+                : ringSeconds);
+    }
+
+    /**
+     * Calls to a call application's number, and the owner's message-summary subscriptions, go to the application.
+     *
+     * @return whether the request was taken (forwarded or refused)
+     */
+    private boolean toApplication(ServerTransaction server, Request request, String dialled, String caller,
+            @Nullable Account callee, CallRecorder.@Nullable Attempt attempt) {
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        ApplicationTarget target = invite ? applications.forNumber(dialled, caller) : null;
+        if (target == null && callee != null && applications.isMessageSummary(request)) {
+            if (!callee.username().equals(caller)) {
+                sip.respond(server, Response.FORBIDDEN, "Only the owner may watch a mailbox");
+                return true;
+            }
+            target = applications.subscription(callee, caller);
+        }
+        if (target == null) {
+            return false;
+        }
+        String key = cancelKey(request);
+        ProxiedRequest proxied = new ProxiedRequest(sip, forwarding, server, invite ? recorder : null, attempt,
+                () -> pending.remove(key));
+        if (invite) {
+            pending.put(key, proxied);
+        }
+        proxied.start(target, timers, ringSeconds);
+        return true;
     }
 
     private void cancel(Request cancel) {

@@ -80,6 +80,12 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the server at once (SIGKILL, as {@code kill -9}): nothing of it gets to clean up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not die of SIGKILL");
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
