@@ -62,7 +62,7 @@ final class AsteriskFiles {
     }
 
     static String officeContext(Gateway gateway) {
-        return gateway.trunkName() + "-office";
+        return gateway.trunkName() + "-clicktocall";
     }
 
     private static String pjsip(Gateway g, Proxy proxy) {
@@ -102,7 +102,6 @@ final class AsteriskFiles {
         return HEADER + "; Gateway " + g.name() + ": the SOHOSIP proxy as a chan_sip peer (Asterisk 18-20 only).\n\n"
                 + "[general]\n"
                 + "udpbindaddr=0.0.0.0:" + g.sipPort() + "\n"
-                + "context=" + t + "-refused\n"
                 + "allowguest=no\n"
                 + "alwaysauthreject=yes\n"
                 + "srvlookup=no\n\n"
@@ -147,7 +146,7 @@ final class AsteriskFiles {
                 .append("[").append(inboundContext(g)).append("]\n");
         for (InboundNumber n : inbound) {
             b.append("exten => ").append(n.did()).append(",1,Dial(").append(toOffice(g, driver, "${EXTEN}"))
-                    .append(",,)\n").append(" same => n,Hangup()\n");
+                    .append(")\n").append(" same => n,Hangup()\n");
         }
         if (!inbound.isEmpty()) {
             b.append("; Analogue (FXO) lines deliver no called number: their calls arrive at 's' and count as calls\n")
