@@ -199,7 +199,7 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
         }
         return store.gateway(gatewayId).filter(g -> !g.enabled())
                 .map(g -> new GatewayStatus(gatewayId, GatewayState.DISABLED, null, null, null))
-                .orElse(new GatewayStatus(gatewayId, GatewayState.DOWN, null, "Not connected yet.", Instant.now()));
+                .orElse(new GatewayStatus(gatewayId, GatewayState.CONNECTING, null, null, Instant.now()));
     }
 
     @Override
