@@ -103,6 +103,11 @@ class GatewayControllerTest {
         AmiTestServer.await("a second attempt", WAIT, () -> asterisk.failedLogins() >= 2);
         assertEquals(0, asterisk.logins());
         assertEquals(GatewayState.DOWN, monitor.status(gateway.id()).state());
+
+        gateway = gateways.updateGateway(gateway.id(), new GatewayChange("gw-refused", "127.0.0.1", asterisk.port(),
+                "sohosip", "right-secret", "gw-refused", "127.0.0.1", 5080, "DAHDI/g0", true));
+        awaitState(GatewayState.CONNECTED);
+        assertEquals(1, asterisk.logins(), "a corrected secret applies at once");
     }
 
     @Test
