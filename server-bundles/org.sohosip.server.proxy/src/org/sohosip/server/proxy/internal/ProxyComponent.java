@@ -45,6 +45,8 @@ import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.SipBinding;
 import org.sohosip.server.store.VoicemailStore;
+import org.sohosip.server.store.GatewayConfigListener;
+import org.sohosip.server.store.GatewayStore;
 import org.sohosip.sip.Slf4jStackLogger;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -81,6 +83,10 @@ public final class ProxyComponent {
     private @Nullable CallRecorder recorder;
     private @Nullable ServiceRegistration<?> proxyRegistration;
     private @Nullable ServiceRegistration<?> listenerRegistration;
+    private @Nullable ServiceRegistration<?> dialPlanRegistration;
+    /** Gateways and the dial plan (outside calls, inbound numbers). */
+    @Reference
+    private GatewayStore gatewayStore;
 
     @Activate
     public ProxyComponent(@Reference AccountStore accountStore, @Reference BindingStore bindingStore,
@@ -151,8 +157,13 @@ public final class ProxyComponent {
             int noAnswer = config.voicemail_noAnswerSeconds();
             ApplicationRouting routing = new ApplicationRouting(sip, applications, callee -> noAnswerSeconds(callee,
                     noAnswer));
-            provider.addSipListener(new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
-                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds(), routing));
+            RequestRouter router = new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
+                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds(), routing);
+            provider.addSipListener(router);
+            DialPlan dialPlan = new DialPlan(gatewayStore);
+            dialPlanRegistration = context.registerService(GatewayConfigListener.class, dialPlan, null);
+            router.pstn(new PstnCalls(sip, dialPlan, new OutsideCalls(), accounts, accountStore, calls,
+                    router::contactsOf, clock));
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);
@@ -228,6 +239,11 @@ public final class ProxyComponent {
         recordWriter = null;
         if (writer != null) {
             writer.close(); // every queued record is stored before the proxy reports itself stopped
+        }
+        ServiceRegistration<?> dialPlanListener = dialPlanRegistration;
+        dialPlanRegistration = null;
+        if (dialPlanListener != null) {
+            dialPlanListener.unregister();
         }
         ServiceRegistration<?> listener = listenerRegistration;
         listenerRegistration = null;

@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
 import org.sohosip.core.CallDisposition;
+import org.sohosip.core.api.Gateway;
 import org.sohosip.server.store.SipBinding;
 
 import gov.nist.javax.sip.RequestEventExt;
@@ -66,6 +67,7 @@ final class RequestRouter implements SipListener {
     private final ScheduledExecutorService timers;
     private final int ringSeconds;
     private final ApplicationRouting applications;
+    private @Nullable PstnCalls pstn;
     private final ConcurrentMap<String, ProxiedRequest> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> scannersLogged = new ConcurrentHashMap<>();
 
@@ -85,6 +87,11 @@ final class RequestRouter implements SipListener {
         this.timers = timers;
         this.ringSeconds = ringSeconds;
         this.applications = applications;
+    }
+
+    /** Turns on routing to and from PSTN gateways. */
+    void pstn(PstnCalls calls) {
+        this.pstn = calls;
     }
 
     @Override
@@ -254,7 +261,11 @@ final class RequestRouter implements SipListener {
             }
             return;
         }
-        String caller = auth.authenticate(request, address);
+        PstnCalls gateways = pstn;
+        Gateway gateway = gateways != null && Request.INVITE.equals(method) && request instanceof SIPRequest r
+                && r.getMessageChannel() instanceof MessageChannel channel
+                        ? gateways.fromGateway(address, sourcePort(r, channel)) : null;
+        String caller = gateway != null ? "" : auth.authenticate(request, address);
         if (caller == null) {
             return;
         }
@@ -271,7 +282,15 @@ final class RequestRouter implements SipListener {
             sip.respond(server, Response.TRYING, null);
         }
         String dialled = target.getUser();
+        if (gateways != null && gateway != null) {
+            gateways.inbound(server, request, gateway, dialled, this::proxy);
+            return;
+        }
         Account callee = accounts.target(dialled);
+        Account calling = invite && callee == null ? accounts.target(caller) : null;
+        if (gateways != null && calling != null && gateways.outbound(server, request, calling, dialled, this::proxy)) {
+            return;
+        }
         CallRecorder.Attempt attempt = null;
         if (invite) {
             Account from = accounts.target(caller);
@@ -290,16 +309,7 @@ final class RequestRouter implements SipListener {
             }
             return;
         }
-        List<SipURI> contacts = new ArrayList<>();
-        for (SipBinding b : location.lookup(callee.username())) {
-            try {
-                if (sip.addresses.createURI(b.contact()) instanceof SipURI uri) {
-                    contacts.add(uri);
-                }
-            } catch (java.text.ParseException e) {
-                LOG.debug("Unusable contact {}: {}", b.contact(), e.getMessage());
-            }
-        }
+        List<SipURI> contacts = contactsOf(callee.username());
         boolean voicemail = invite && applications.hasVoicemail();
         if (contacts.isEmpty() && !voicemail) {
             sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
@@ -308,6 +318,38 @@ final class RequestRouter implements SipListener {
             }
             return;
         }
+        proxy(server, contacts, attempt, voicemail ? callee : null, dialled, caller);
+    }
+
+    /** @return the registered contacts of a user name that can be forwarded to */
+    List<SipURI> contactsOf(String username) {
+        List<SipURI> contacts = new ArrayList<>();
+        for (SipBinding b : location.lookup(username)) {
+            try {
+                if (sip.addresses.createURI(b.contact()) instanceof SipURI uri) {
+                    contacts.add(uri);
+                }
+            } catch (java.text.ParseException e) {
+                LOG.debug("Unusable contact {}: {}", b.contact(), e.getMessage());
+            }
+        }
+        return contacts;
+    }
+
+    /** Forwards the server transaction's request statefully to every target. */
+    private void proxy(ServerTransaction server, List<SipURI> contacts, CallRecorder.@Nullable Attempt attempt) {
+        proxy(server, contacts, attempt, null, "", "");
+    }
+
+    /**
+     * Forwards the server transaction's request statefully to every target; with a mailbox owner, an unanswered,
+     * busy or unreachable call then goes to that owner's voicemail.
+     */
+    private void proxy(ServerTransaction server, List<SipURI> contacts, CallRecorder.@Nullable Attempt attempt,
+            @Nullable Account mailbox, String dialled, String caller) {
+        Request request = server.getRequest();
+        String method = request.getMethod();
+        boolean invite = Request.INVITE.equals(method);
         String key = cancelKey(request);
         ProxiedRequest proxied = new ProxiedRequest(sip, forwarding, server, invite ? recorder : null, attempt,
                 () -> pending.remove(key));
@@ -315,10 +357,10 @@ final class RequestRouter implements SipListener {
             pending.put(key, proxied);
         }
         boolean recordRoute = invite || Request.SUBSCRIBE.equals(method) || Request.REFER.equals(method);
-        if (voicemail) {
-            proxied.divertTo(applications.fallback(callee, dialled, caller));
+        if (mailbox != null) {
+            proxied.divertTo(applications.fallback(mailbox, dialled, caller));
         }
-        proxied.start(contacts, recordRoute, timers, voicemail ? applications.ringSeconds(callee, ringSeconds)
+        proxied.start(contacts, recordRoute, timers, mailbox != null ? applications.ringSeconds(mailbox, ringSeconds)
                 : ringSeconds);
     }
 
