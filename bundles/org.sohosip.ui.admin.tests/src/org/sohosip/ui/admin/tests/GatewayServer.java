@@ -322,7 +322,8 @@ final class GatewayServer implements AutoCloseable {
 
     private InboundNumber saveInbound(long id, InboundNumber n) {
         String day = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-        if (n.officeHours() != null && !n.officeHours().matches(day + "(-" + day + ")? \\d\\d:\\d\\d-\\d\\d:\\d\\d")) {
+        String hours = day + "(-" + day + ")? \\d\\d:\\d\\d-\\d\\d:\\d\\d";
+        if (n.officeHours() != null && !n.officeHours().matches(hours)) {
             throw new Refusal(400, "invalid_field", "Some fields are not valid.", Map.of("officeHours",
                     "Write office hours like Mon-Fri 08:30-18:00."));
         }
