@@ -2,6 +2,7 @@
 package org.sohosip.server.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.sohosip.core.CallRecord;
 
@@ -22,4 +23,7 @@ public interface CallRecordStore {
 
     /** @return the calls of {@code query.username()} that match the query, newest first */
     List<CallRecord> find(CallQuery query);
+
+    /** @return the newest record of the call with this SIP Call-ID, if there is one */
+    Optional<CallRecord> findByCallId(String callId);
 }

@@ -52,6 +52,9 @@ final class CallRecorder {
     private final LongSupplier clock;
     /** Answered calls by Call-ID, until their BYE. */
     private final ConcurrentMap<String, Attempt> talking = new ConcurrentHashMap<>();
+    /** Told the Call-ID of every call that ends (the count of outside calls in progress follows it). */
+    private volatile java.util.function.Consumer<String> endListener = callId -> {
+    };
 
     CallRecorder(CallRecordStore store, ExecutorService writer, LongSupplier clock) {
         this.store = store;
@@ -91,7 +94,13 @@ final class CallRecorder {
         open.forEach(a -> write(a, CallDisposition.ANSWERED));
     }
 
+    /** @param listener told the Call-ID of every call as it ends */
+    void onEnded(java.util.function.Consumer<String> listener) {
+        endListener = listener;
+    }
+
     private void write(Attempt a, CallDisposition disposition) {
+        endListener.accept(a.callId);
         CallRecord record = new CallRecord(0, a.callId, a.caller, a.callerName, a.callee, a.dialled, a.start, a.answer,
                 now(), disposition);
         try {

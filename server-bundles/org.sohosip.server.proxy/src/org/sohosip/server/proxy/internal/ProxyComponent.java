@@ -40,6 +40,8 @@ import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
+import org.sohosip.server.store.GatewayConfigListener;
+import org.sohosip.server.store.GatewayStore;
 import org.sohosip.sip.Slf4jStackLogger;
 
 import gov.nist.javax.sip.SipStackImpl;
@@ -71,6 +73,10 @@ public final class ProxyComponent {
     private @Nullable CallRecorder recorder;
     private @Nullable ServiceRegistration<?> proxyRegistration;
     private @Nullable ServiceRegistration<?> listenerRegistration;
+    private @Nullable ServiceRegistration<?> dialPlanRegistration;
+    /** Gateways and the dial plan (outside calls, inbound numbers). */
+    @Reference
+    private GatewayStore gatewayStore;
 
     @Activate
     public ProxyComponent(@Reference AccountStore accountStore, @Reference BindingStore bindingStore,
@@ -124,8 +130,13 @@ public final class ProxyComponent {
             Forwarding forwarding = new Forwarding(sip, advertised);
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
-            provider.addSipListener(new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
-                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds()));
+            RequestRouter router = new RequestRouter(sip, rates, scanners, config.sip_maxMessageSize(), registrar,
+                    auth, accounts, location, forwarding, calls, scheduler, config.sip_ringSeconds());
+            provider.addSipListener(router);
+            DialPlan dialPlan = new DialPlan(gatewayStore);
+            dialPlanRegistration = context.registerService(GatewayConfigListener.class, dialPlan, null);
+            router.pstn(new PstnCalls(sip, dialPlan, new OutsideCalls(), accounts, accountStore, calls,
+                    router::contactsOf, clock));
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);
@@ -189,6 +200,11 @@ public final class ProxyComponent {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        ServiceRegistration<?> dialPlanListener = dialPlanRegistration;
+        dialPlanRegistration = null;
+        if (dialPlanListener != null) {
+            dialPlanListener.unregister();
         }
         ServiceRegistration<?> listener = listenerRegistration;
         listenerRegistration = null;

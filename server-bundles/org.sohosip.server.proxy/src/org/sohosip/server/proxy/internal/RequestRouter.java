@@ -30,10 +30,12 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
 import org.sohosip.core.CallDisposition;
+import org.sohosip.core.api.Gateway;
 import org.sohosip.server.store.SipBinding;
 
 import gov.nist.javax.sip.RequestEventExt;
@@ -64,6 +66,7 @@ final class RequestRouter implements SipListener {
     private final CallRecorder recorder;
     private final ScheduledExecutorService timers;
     private final int ringSeconds;
+    private @Nullable PstnCalls pstn;
     private final ConcurrentMap<String, ProxiedRequest> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> scannersLogged = new ConcurrentHashMap<>();
 
@@ -82,6 +85,11 @@ final class RequestRouter implements SipListener {
         this.recorder = recorder;
         this.timers = timers;
         this.ringSeconds = ringSeconds;
+    }
+
+    /** Turns on routing to and from PSTN gateways. */
+    void pstn(PstnCalls calls) {
+        this.pstn = calls;
     }
 
     @Override
@@ -251,7 +259,11 @@ final class RequestRouter implements SipListener {
             }
             return;
         }
-        String caller = auth.authenticate(request, address);
+        PstnCalls gateways = pstn;
+        Gateway gateway = gateways != null && Request.INVITE.equals(method) && request instanceof SIPRequest r
+                && r.getMessageChannel() instanceof MessageChannel channel
+                        ? gateways.fromGateway(address, sourcePort(r, channel)) : null;
+        String caller = gateway != null ? "" : auth.authenticate(request, address);
         if (caller == null) {
             return;
         }
@@ -268,7 +280,15 @@ final class RequestRouter implements SipListener {
             sip.respond(server, Response.TRYING, null);
         }
         String dialled = target.getUser();
+        if (gateways != null && gateway != null) {
+            gateways.inbound(server, request, gateway, dialled, this::proxy);
+            return;
+        }
         Account callee = accounts.target(dialled);
+        Account calling = invite && callee == null ? accounts.target(caller) : null;
+        if (gateways != null && calling != null && gateways.outbound(server, request, calling, dialled, this::proxy)) {
+            return;
+        }
         CallRecorder.Attempt attempt = null;
         if (invite) {
             Account from = accounts.target(caller);
@@ -284,8 +304,21 @@ final class RequestRouter implements SipListener {
             }
             return;
         }
+        List<SipURI> contacts = contactsOf(callee.username());
+        if (contacts.isEmpty()) {
+            sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
+            if (attempt != null) {
+                recorder.ended(attempt, CallDisposition.MISSED);
+            }
+            return;
+        }
+        proxy(server, contacts, attempt);
+    }
+
+    /** @return the registered contacts of a user name that can be forwarded to */
+    List<SipURI> contactsOf(String username) {
         List<SipURI> contacts = new ArrayList<>();
-        for (SipBinding b : location.lookup(callee.username())) {
+        for (SipBinding b : location.lookup(username)) {
             try {
                 if (sip.addresses.createURI(b.contact()) instanceof SipURI uri) {
                     contacts.add(uri);
@@ -294,13 +327,14 @@ final class RequestRouter implements SipListener {
                 LOG.debug("Unusable contact {}: {}", b.contact(), e.getMessage());
             }
         }
-        if (contacts.isEmpty()) {
-            sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
-            if (attempt != null) {
-                recorder.ended(attempt, CallDisposition.MISSED);
-            }
-            return;
-        }
+        return contacts;
+    }
+
+    /** Forwards the server transaction's request statefully to every target. */
+    private void proxy(ServerTransaction server, List<SipURI> contacts, CallRecorder.@Nullable Attempt attempt) {
+        Request request = server.getRequest();
+        String method = request.getMethod();
+        boolean invite = Request.INVITE.equals(method);
         String key = cancelKey(request);
         ProxiedRequest proxied = new ProxiedRequest(sip, forwarding, server, invite ? recorder : null, attempt,
                 () -> pending.remove(key));

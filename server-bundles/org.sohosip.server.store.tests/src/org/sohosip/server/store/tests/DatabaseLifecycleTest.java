@@ -30,7 +30,7 @@ import org.sohosip.server.store.Credentials;
 class DatabaseLifecycleTest {
 
     /** The schema versions this bundle ships, in order. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5");
 
 
     @Test
@@ -58,8 +58,9 @@ class DatabaseLifecycleTest {
                     }
                     assertEquals(MIGRATIONS, applied);
                 }
-                assertEquals(List.of("ACCOUNTS", "ACCOUNT_ALIASES", "CALL_RECORDS", "CONTACTS", "LOGIN_RECORDS",
-                        "SIP_BINDINGS", "USER_SETTINGS"), tables(c));
+                assertEquals(List.of("ACCOUNTS", "ACCOUNT_ALIASES", "ACCOUNT_GROUPS", "BILLING_RECORDS", "CALL_RECORDS",
+                        "CONTACTS", "EMERGENCY_NUMBERS", "GATEWAYS", "INBOUND_NUMBERS", "LOGIN_RECORDS",
+                        "ROUTE_RULES", "SIP_BINDINGS", "USER_SETTINGS"), tables(c));
             }
 
             assertRefused(store, new Properties(), "no credentials");

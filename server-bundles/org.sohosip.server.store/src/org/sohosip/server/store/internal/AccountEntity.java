@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -45,6 +48,17 @@ public class AccountEntity {
 
     @Column(name = "ENABLED", nullable = false)
     private boolean enabled;
+
+    @Column(name = "PSTN_ALLOWED", nullable = false)
+    private boolean pstnAllowed;
+
+    @Column(name = "OUTSIDE_CALL_LIMIT", nullable = false)
+    private int outsideCallLimit = Account.DEFAULT_OUTSIDE_CALL_LIMIT;
+
+    @ElementCollection
+    @CollectionTable(name = "ACCOUNT_GROUPS", joinColumns = @JoinColumn(name = "ACCOUNT_ID"))
+    @Column(name = "GROUP_NAME")
+    private List<String> groups = new ArrayList<>();
 
     @Column(name = "PASSWORD_HASH", nullable = false)
     private String passwordHash = "";
@@ -87,6 +101,14 @@ public class AccountEntity {
         extension = changed.extension();
         admin = changed.admin();
         enabled = changed.enabled();
+        pstnAllowed = changed.pstnAllowed();
+        outsideCallLimit = changed.outsideCallLimit();
+        // Groups are a set: kept sorted and without repeats, so equal accounts compare equal.
+        List<String> wantedGroups = changed.groups().stream().distinct().sorted().toList();
+        if (!wantedGroups.equals(groups)) {
+            groups.clear();
+            groups.addAll(wantedGroups);
+        }
         updatedAt = now;
         List<String> wanted = changed.aliases();
         aliases.removeIf(a -> !wanted.contains(a.alias()));
@@ -122,7 +144,7 @@ public class AccountEntity {
 
     Account toAccount() {
         return new Account(id(), username, displayName, extension, aliases.stream().map(AliasEntity::alias).toList(),
-                admin, enabled);
+                admin, enabled, pstnAllowed, groups.stream().sorted().toList(), outsideCallLimit);
     }
 
     /** Keeps hashes out of logs. */

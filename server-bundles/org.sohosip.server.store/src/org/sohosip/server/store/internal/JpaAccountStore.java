@@ -99,6 +99,7 @@ final class JpaAccountStore implements AccountStore {
         return transactions.run(em -> em.createQuery("SELECT a FROM AccountEntity a ORDER BY a.username",
                 AccountEntity.class)
                 .setHint(QueryHints.BATCH, "a.aliases") // one query for all aliases instead of one per account
+                .setHint(QueryHints.BATCH, "a.groups")
                 .getResultList().stream().map(AccountEntity::toAccount).toList());
     }
 

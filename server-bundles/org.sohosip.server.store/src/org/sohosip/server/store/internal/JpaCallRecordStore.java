@@ -4,6 +4,7 @@ package org.sohosip.server.store.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.TypedQuery;
 
@@ -73,6 +74,13 @@ final class JpaCallRecordStore implements CallRecordStore {
             bind(q, "to", query.to());
             return q.getResultList().stream().map(CallRecordEntity::toRecord).toList();
         });
+    }
+
+    @Override
+    public Optional<CallRecord> findByCallId(String callId) {
+        return transactions.run(em -> em.createQuery("SELECT c FROM CallRecordEntity c WHERE c.callId = :c"
+                + " ORDER BY c.id DESC", CallRecordEntity.class).setParameter("c", callId).setMaxResults(1)
+                .getResultStream().findFirst().map(CallRecordEntity::toRecord));
     }
 
     private static void bind(TypedQuery<?> q, String name, @Nullable Instant value) {

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.BillingStore;
+import org.sohosip.server.store.GatewayConfigListener;
+import org.sohosip.server.store.GatewayStore;
 import org.sohosip.server.store.BindingStore;
 import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.ContactStore;
@@ -53,6 +56,7 @@ public final class StoreComponent {
     private final List<ServiceRegistration<?>> stores = new ArrayList<>();
     private @Nullable ServiceRegistration<DatabaseServer> database;
     private @Nullable ServiceTracker<?, ?> listeners;
+    private @Nullable ServiceTracker<?, ?> gatewayListeners;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) throws Exception {
@@ -86,6 +90,13 @@ public final class StoreComponent {
             stores.add(context.registerService(LoginRecordStore.class, new JpaLoginRecordStore(transactions), null));
             stores.add(context.registerService(BindingStore.class, new JpaBindingStore(transactions), null));
             stores.add(context.registerService(CallRecordStore.class, new JpaCallRecordStore(transactions), null));
+            ServiceTracker<GatewayConfigListener, GatewayConfigListener> gatewayTracker = new ServiceTracker<>(
+                    context, GatewayConfigListener.class, null);
+            gatewayTracker.open();
+            gatewayListeners = gatewayTracker;
+            stores.add(context.registerService(GatewayStore.class, new JpaGatewayStore(transactions,
+                    () -> notifyGatewayChanged(gatewayTracker)), null));
+            stores.add(context.registerService(BillingStore.class, new JpaBillingStore(transactions), null));
             LOG.info("Database {} ready in {} ms (schema version {}, data in {})", started.url(),
                     (System.nanoTime() - start) / 1_000_000, version, home);
         } catch (Exception | Error e) {
@@ -111,6 +122,16 @@ public final class StoreComponent {
         }
     }
 
+    private static void notifyGatewayChanged(ServiceTracker<GatewayConfigListener, GatewayConfigListener> tracker) {
+        for (Object listener : tracker.getServices(new GatewayConfigListener[0])) {
+            try {
+                ((GatewayConfigListener) listener).gatewayConfigChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("A gateway configuration listener failed: {}", e.toString(), e);
+            }
+        }
+    }
+
     /** Withdraws the stores first, then closes what they used; {@link DatabaseServer} goes when the server has. */
     private void stop() {
         Collections.reverse(stores);
@@ -120,6 +141,11 @@ public final class StoreComponent {
         listeners = null;
         if (tracker != null) {
             tracker.close();
+        }
+        ServiceTracker<?, ?> gatewayTracker = gatewayListeners;
+        gatewayListeners = null;
+        if (gatewayTracker != null) {
+            gatewayTracker.close();
         }
         EntityManagerFactory factory = emf;
         emf = null;
