@@ -84,12 +84,14 @@ public final class BillingPart {
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite filters = new Composite(parent, SWT.NONE);
-        filters.setLayout(new GridLayout(12, false));
+        org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout();
+        row.center = true; // labels level with their fields; the row wraps in a narrow window
+        filters.setLayout(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
         new Label(filters, SWT.NONE).setText(Messages.Billing_user);
         user = new Text(filters, SWT.BORDER | SWT.SEARCH);
         user.setMessage(Messages.Billing_anyUser);
-        GridDataFactory.fillDefaults().hint(110, SWT.DEFAULT).applyTo(user);
+        user.setLayoutData(new org.eclipse.swt.layout.RowData(110, SWT.DEFAULT));
         new Label(filters, SWT.NONE).setText(Messages.Billing_gateway);
         gateway = new Combo(filters, SWT.READ_ONLY);
         gateway.setItems(Messages.Billing_anyGateway);
@@ -106,9 +108,9 @@ public final class BillingPart {
         direction.select(0);
         Buttons.push(filters, Messages.Billing_show, this::refresh);
         Buttons.push(filters, Messages.Billing_export, this::chooseExport);
-        rangeError = new Label(filters, SWT.WRAP);
+        rangeError = new Label(parent, SWT.WRAP);
         rangeError.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).span(12, 1).applyTo(rangeError);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(rangeError);
 
         TabFolder tabs = new TabFolder(parent, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);

@@ -74,7 +74,7 @@ abstract class FormDialog<T> extends Dialog {
         createFields(area);
         general = new Label(area, SWT.WRAP);
         general.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().span(2, 1).hint(420, SWT.DEFAULT).applyTo(general);
+        GridDataFactory.fillDefaults().span(2, 1).hint(500, SWT.DEFAULT).applyTo(general);
         return area;
     }
 
@@ -83,7 +83,7 @@ abstract class FormDialog<T> extends Dialog {
         new Label(area, SWT.NONE).setText(label);
         Text t = new Text(area, SWT.BORDER | SWT.SINGLE | style);
         t.setText(value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(t);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(t);
         register(area, name, t);
         t.addModifyListener(e -> changed(name));
         return t;
@@ -97,7 +97,7 @@ abstract class FormDialog<T> extends Dialog {
         if (selected >= 0 && selected < items.length) {
             c.select(selected);
         }
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(c);
         register(area, name, c);
         c.addListener(SWT.Selection, e -> changed(name));
         return c;
@@ -116,7 +116,7 @@ abstract class FormDialog<T> extends Dialog {
         new Label(area, SWT.NONE);
         Label err = new Label(area, SWT.WRAP);
         err.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(err);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(err);
         fields.put(name, c);
         errors.put(name, err);
     }
