@@ -3,7 +3,6 @@ package org.sohosip.server.proxy.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +12,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
+import org.sohosip.core.RoutePlan;
 import org.sohosip.core.api.EmergencyNumber;
 import org.sohosip.core.api.Gateway;
 import org.sohosip.core.api.InboundNumber;
@@ -21,7 +21,7 @@ import org.sohosip.server.store.GatewayConfigListener;
 import org.sohosip.server.store.GatewayStore;
 
 /**
- * The gateway side of routing, kept in memory: outbound route rules longest prefix first, emergency numbers,
+ * The gateway side of routing, kept in memory: outbound route rules (see {@link RoutePlan}), emergency numbers,
  * inbound numbers and the SIP addresses of the gateways (which are trusted by source address). Read from the store
  * on first use and again after every change the store reports.
  */
@@ -86,23 +86,21 @@ final class DialPlan implements GatewayConfigListener {
             return gateway == null || !gateway.enabled()
                     ? new Refused(503, "Emergency gateway unavailable") : new Route(gateway, dialled, true);
         }
-        RouteRule rule = s.routes.stream().filter(r -> dialled.startsWith(r.prefix())).findFirst().orElse(null);
+        RouteRule rule = RoutePlan.match(s.routes, dialled);
         if (rule == null) {
             return new NotPstn();
         }
         if (!caller.pstnAllowed()) {
             return new Refused(403, "Outside calls not permitted");
         }
-        String group = rule.allowedGroup();
-        if (group != null && !caller.groups().contains(group)) {
+        if (!RoutePlan.permits(rule, caller)) {
             return new Refused(403, "Outside calls with prefix " + rule.prefix() + " not permitted");
         }
         Gateway gateway = s.gateways.get(rule.gatewayId());
         if (gateway == null || !gateway.enabled()) {
             return new Refused(503, "Gateway unavailable");
         }
-        String rest = dialled.substring(Math.min(rule.stripDigits(), dialled.length()));
-        return new Route(gateway, rule.prepend() + rest, false);
+        return new Route(gateway, RoutePlan.rewrite(rule, dialled), false);
     }
 
     private Snapshot current() {
@@ -116,8 +114,7 @@ final class DialPlan implements GatewayConfigListener {
 
     private Snapshot load() {
         List<Gateway> gateways = store.gateways();
-        List<RouteRule> routes = store.routes().stream()
-                .sorted(Comparator.comparingInt((RouteRule r) -> r.prefix().length()).reversed()).toList();
+        List<RouteRule> routes = store.routes();
         Map<String, Gateway> byAddress = new java.util.HashMap<>();
         for (Gateway g : gateways) {
             if (g.enabled()) {

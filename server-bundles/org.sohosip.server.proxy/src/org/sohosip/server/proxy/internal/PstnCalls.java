@@ -33,7 +33,8 @@ import org.sohosip.server.store.AccountStore;
  * permission (and group, if the rule names one) and within their limit of concurrent outside calls. Refusals are
  * logged, since toll fraud is the classic attack on an office exchange. Inbound: an INVITE from a gateway's SIP
  * address is trusted without digest (Asterisk cannot answer a challenge for the telephone network) but may only
- * reach a configured inbound number; it rings the number's office-hours or after-hours target.
+ * reach a configured inbound number, which rings its office-hours or after-hours target, or an office phone
+ * directly (click-to-call rings the user's phone from Asterisk); never an outside number again.
  */
 final class PstnCalls {
 
@@ -94,9 +95,23 @@ final class PstnCalls {
                 : "anonymous";
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         InboundNumber number = plan.inbound(did);
+        Account account = number == null ? accounts.target(did) : null;
+        if (account != null) {
+            // Asterisk calling an office phone (click-to-call rings the user's own phone first): free, so allowed.
+            CallRecorder.Attempt attempt = recorder.start(callId, callerNumber, from.getAddress().getDisplayName(),
+                    account.username(), did);
+            List<SipURI> targets = contacts.apply(account.username());
+            if (targets.isEmpty()) {
+                sip.respond(server, Response.TEMPORARILY_UNAVAILABLE, null);
+                recorder.ended(attempt, CallDisposition.MISSED);
+            } else {
+                forwarder.forward(server, targets, attempt);
+            }
+            return;
+        }
         if (number == null) {
-            LOG.warn("Refused a call from gateway {} to {}: not an inbound number (calls from a gateway may only"
-                    + " reach inbound numbers)", gateway.name(), did);
+            LOG.warn("Refused a call from gateway {} to {}: neither an inbound number nor an office phone (a gateway"
+                    + " may not call out through the office)", gateway.name(), did);
             sip.respond(server, Response.FORBIDDEN, "Not an inbound number");
             return;
         }
