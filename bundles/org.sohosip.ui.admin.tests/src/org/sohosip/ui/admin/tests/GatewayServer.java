@@ -355,7 +355,8 @@ final class GatewayServer implements AutoCloseable {
             case "day" -> r -> r.start().atZone(zone).toLocalDate().toString();
             default -> r -> String.format("%02d", r.start().atZone(zone).getHour());
         };
-        Map<String, List<BillingRecord>> groups = records(q).stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        Map<String, List<BillingRecord>> groups = records(q).stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         List<BillingTotals> out = new ArrayList<>();
         groups.forEach((k, list) -> out.add(new BillingTotals(k, list.size(),
                 list.stream().filter(r -> r.answer() != null).count(),
