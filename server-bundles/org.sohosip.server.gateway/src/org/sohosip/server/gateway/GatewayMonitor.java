@@ -12,7 +12,7 @@ import org.sohosip.core.api.GatewayStatus;
  */
 public interface GatewayMonitor {
 
-    /** @return the status of the gateway, {@code DOWN} with a message for one that is not known (yet) */
+    /** @return the status of the gateway ({@code CONNECTING} for one the controller has not taken up yet) */
     GatewayStatus status(long gatewayId);
 
     /** @return the status of every configured gateway */

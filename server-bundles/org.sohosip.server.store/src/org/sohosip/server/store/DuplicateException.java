@@ -2,7 +2,8 @@
 package org.sohosip.server.store;
 
 /**
- * A unique value (user name, extension, alias) is already taken. Nothing was written.
+ * A unique value (user name, extension, alias; a gateway's name or trunk name, a route prefix, an emergency or
+ * inbound number) is already taken. Nothing was written.
  *
  * @since 0.1
  */
@@ -13,7 +14,8 @@ public class DuplicateException extends RuntimeException {
     private final String field;
 
     /**
-     * @param field   the field whose value is taken: {@code username}, {@code extension} or {@code aliases}
+     * @param field   the field whose value is taken: {@code username}, {@code extension}, {@code aliases},
+     *                {@code name}, {@code trunkName}, {@code prefix}, {@code number} or {@code did}
      * @param message a sentence saying which value is taken
      */
     public DuplicateException(String field, String message) {
@@ -21,7 +23,7 @@ public class DuplicateException extends RuntimeException {
         this.field = field;
     }
 
-    /** @return the field whose value is taken: {@code username}, {@code extension} or {@code aliases} */
+    /** @return the field whose value is taken (see the constructor) */
     public String field() {
         return field;
     }

@@ -42,8 +42,11 @@ final class AccountHandlers {
         if (!problems.isEmpty()) {
             throw ApiException.invalidFields(problems);
         }
+        // No PSTN permission unless asked for, also for administrators: outside calls cost money.
         Account draft = new Account(0, body.username(), body.displayName(), body.extension(),
-                body.aliases() == null ? List.of() : body.aliases(), Boolean.TRUE.equals(body.admin()), true);
+                body.aliases() == null ? List.of() : body.aliases(), Boolean.TRUE.equals(body.admin()), true,
+                Boolean.TRUE.equals(body.pstnAllowed()), body.groups() == null ? List.of() : body.groups(),
+                body.outsideCallLimit() == null ? Account.DEFAULT_OUTSIDE_CALL_LIMIT : body.outsideCallLimit());
         Credentials credentials = Credentials.derive(body.username(), realm, body.password());
         Account created;
         try {
@@ -81,7 +84,9 @@ final class AccountHandlers {
         Account old = find(id);
         Account changed = new Account(id, old.username(), or(body.displayName(), old.displayName()),
                 or(body.extension(), old.extension()), or(body.aliases(), old.aliases()),
-                or(body.admin(), old.admin()), or(body.enabled(), old.enabled()));
+                or(body.admin(), old.admin()), or(body.enabled(), old.enabled()),
+                or(body.pstnAllowed(), old.pstnAllowed()), or(body.groups(), old.groups()),
+                or(body.outsideCallLimit(), old.outsideCallLimit()));
         Account stored;
         try {
             stored = accounts.update(changed);

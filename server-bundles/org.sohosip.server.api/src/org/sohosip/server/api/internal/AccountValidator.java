@@ -34,6 +34,7 @@ public final class AccountValidator {
         required(fields, "extension", body.extension(), AccountRules::checkExtension);
         required(fields, "displayName", body.displayName(), AccountRules::checkDisplayName);
         aliases(fields, body.aliases());
+        telephony(fields, body.groups(), body.outsideCallLimit());
         return fields;
     }
 
@@ -43,6 +44,7 @@ public final class AccountValidator {
         optional(fields, "displayName", body.displayName(), AccountRules::checkDisplayName);
         optional(fields, "extension", body.extension(), AccountRules::checkExtension);
         aliases(fields, body.aliases());
+        telephony(fields, body.groups(), body.outsideCallLimit());
         return fields;
     }
 
@@ -83,6 +85,23 @@ public final class AccountValidator {
             if (problem.isPresent()) {
                 fields.put("aliases", problem.get());
                 return;
+            }
+        }
+    }
+
+    private static void telephony(Map<String, String> fields, @Nullable List<String> groups,
+            @Nullable Integer outsideCallLimit) {
+        if (outsideCallLimit != null) {
+            AccountRules.checkOutsideCallLimit(outsideCallLimit).ifPresent(m -> fields.put("outsideCallLimit", m));
+        }
+        if (groups != null) {
+            for (String group : groups) {
+                Optional<String> problem = group == null ? Optional.of("A group cannot be null.")
+                        : AccountRules.checkGroup(group);
+                if (problem.isPresent()) {
+                    fields.put("groups", problem.get());
+                    return;
+                }
             }
         }
     }

@@ -17,7 +17,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sohosip.core.PhoneNumberRules;
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.sohosip.server.gateway.ClickToCallService;
+import org.sohosip.server.gateway.GatewayMonitor;
 import org.sohosip.server.store.AccountStore;
+import org.sohosip.server.store.BillingStore;
+import org.sohosip.server.store.GatewayStore;
 import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.ContactStore;
 import org.sohosip.server.store.UserSettingsStore;
@@ -42,13 +49,20 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient Dispatcher dispatcher;
     private final transient ScheduledExecutorService scheduler;
+    /** The gateway controller, when it runs (it is optional: the API works without a PSTN gateway). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile @Nullable GatewayMonitor gatewayMonitor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile @Nullable ClickToCallService clickToCall;
 
     /** Builds the API on the store's services. */
     @Activate
     public ApiServlet(@Reference(name = "accounts") AccountStore accounts,
             @Reference(name = "records") LoginRecordStore records, @Reference(name = "calls") CallRecordStore calls,
             @Reference(name = "contacts") ContactStore contacts,
-            @Reference(name = "settings") UserSettingsStore settings, ApiConfig config) {
+            @Reference(name = "settings") UserSettingsStore settings,
+            @Reference(name = "gateways") GatewayStore gatewayStore,
+            @Reference(name = "billing") BillingStore billingStore, ApiConfig config) {
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService(clock, Duration.ofSeconds(config.api_token_ttl()), new SecureRandom());
         LoginThrottle throttle = new LoginThrottle(clock, config.api_login_slowAfter(), config.api_login_lockAfter(),
@@ -92,6 +106,28 @@ public final class ApiServlet extends HttpServlet {
         handlers.put(Endpoint.DIRECTORY, new DirectoryHandler(accounts, config.sip_domain()));
         handlers.put(Endpoint.GET_SETTINGS, own::get);
         handlers.put(Endpoint.REPLACE_SETTINGS, own::replace);
+        GatewayHandlers pstn = new GatewayHandlers(gatewayStore, () -> gatewayMonitor);
+        handlers.put(Endpoint.LIST_GATEWAYS, pstn::listGateways);
+        handlers.put(Endpoint.CREATE_GATEWAY, pstn::createGateway);
+        handlers.put(Endpoint.GET_GATEWAY, pstn::getGateway);
+        handlers.put(Endpoint.UPDATE_GATEWAY, pstn::updateGateway);
+        handlers.put(Endpoint.DELETE_GATEWAY, pstn::deleteGateway);
+        handlers.put(Endpoint.GATEWAY_STATUS, pstn::gatewayStatus);
+        handlers.put(Endpoint.LIST_ROUTES, pstn::listRoutes);
+        handlers.put(Endpoint.CREATE_ROUTE, pstn::createRoute);
+        handlers.put(Endpoint.UPDATE_ROUTE, pstn::updateRoute);
+        handlers.put(Endpoint.DELETE_ROUTE, pstn::deleteRoute);
+        handlers.put(Endpoint.LIST_EMERGENCY_NUMBERS, pstn::listEmergencyNumbers);
+        handlers.put(Endpoint.REPLACE_EMERGENCY_NUMBERS, pstn::replaceEmergencyNumbers);
+        handlers.put(Endpoint.LIST_INBOUND_NUMBERS, pstn::listInboundNumbers);
+        handlers.put(Endpoint.CREATE_INBOUND_NUMBER, pstn::createInboundNumber);
+        handlers.put(Endpoint.UPDATE_INBOUND_NUMBER, pstn::updateInboundNumber);
+        handlers.put(Endpoint.DELETE_INBOUND_NUMBER, pstn::deleteInboundNumber);
+        BillingHandlers bills = new BillingHandlers(billingStore, gatewayStore, adminNetworks);
+        handlers.put(Endpoint.LIST_BILLING, bills::list);
+        handlers.put(Endpoint.BILLING_TOTALS, bills::totals);
+        handlers.put(Endpoint.BILLING_CSV, bills::csv);
+        handlers.put(Endpoint.CLICK_TO_CALL, new ClickToCallHandler(() -> clickToCall));
         handlers.put(Endpoint.OPENAPI, new OpenApiDocument());
         this.dispatcher = new Dispatcher(new Router(handlers), new Guard(tokens, accounts, adminNetworks), new Json(),
                 scheduler);

@@ -3,10 +3,15 @@ package org.sohosip.server.api.internal;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.sohosip.core.api.AccountChanges;
+import org.sohosip.core.api.ClickToCall;
 import org.sohosip.core.api.ContactData;
+import org.sohosip.core.api.EmergencyNumber;
+import org.sohosip.core.api.GatewayChange;
+import org.sohosip.core.api.InboundNumber;
 import org.sohosip.core.api.LoginRequest;
 import org.sohosip.core.api.NewAccount;
 import org.sohosip.core.api.PasswordChange;
+import org.sohosip.core.api.RouteRule;
 import org.sohosip.core.api.UserSettings;
 
 /**
@@ -62,6 +67,47 @@ public enum Endpoint {
     GET_SETTINGS("GET", "/me/settings", "getSettings", Access.USER, null),
     /** Replace the caller's own settings. */
     REPLACE_SETTINGS("PUT", "/me/settings", "replaceSettings", Access.USER, UserSettings.class),
+    /** The PSTN gateways. */
+    LIST_GATEWAYS("GET", "/gateways", "listGateways", Access.ADMIN, null),
+    /** Add a gateway. */
+    CREATE_GATEWAY("POST", "/gateways", "createGateway", Access.ADMIN, GatewayChange.class),
+    /** One gateway. */
+    GET_GATEWAY("GET", "/gateways/{id}", "getGateway", Access.ADMIN, null),
+    /** Replace a gateway's settings. */
+    UPDATE_GATEWAY("PUT", "/gateways/{id}", "updateGateway", Access.ADMIN, GatewayChange.class),
+    /** Remove a gateway. */
+    DELETE_GATEWAY("DELETE", "/gateways/{id}", "deleteGateway", Access.ADMIN, null),
+    /** A gateway's AMI link state. */
+    GATEWAY_STATUS("GET", "/gateways/{id}/status", "gatewayStatus", Access.ADMIN, null),
+    /** The outbound route rules. */
+    LIST_ROUTES("GET", "/routes", "listRoutes", Access.ADMIN, null),
+    /** Add a route rule. */
+    CREATE_ROUTE("POST", "/routes", "createRoute", Access.ADMIN, RouteRule.class),
+    /** Replace a route rule. */
+    UPDATE_ROUTE("PUT", "/routes/{id}", "updateRoute", Access.ADMIN, RouteRule.class),
+    /** Remove a route rule. */
+    DELETE_ROUTE("DELETE", "/routes/{id}", "deleteRoute", Access.ADMIN, null),
+    /** The emergency numbers. */
+    LIST_EMERGENCY_NUMBERS("GET", "/emergency-numbers", "listEmergencyNumbers", Access.ADMIN, null),
+    /** Replace the emergency numbers (the body is a JSON array of them). */
+    REPLACE_EMERGENCY_NUMBERS("PUT", "/emergency-numbers", "replaceEmergencyNumbers", Access.ADMIN,
+            EmergencyNumber.class),
+    /** The inbound numbers. */
+    LIST_INBOUND_NUMBERS("GET", "/inbound-numbers", "listInboundNumbers", Access.ADMIN, null),
+    /** Add an inbound number. */
+    CREATE_INBOUND_NUMBER("POST", "/inbound-numbers", "createInboundNumber", Access.ADMIN, InboundNumber.class),
+    /** Replace an inbound number. */
+    UPDATE_INBOUND_NUMBER("PUT", "/inbound-numbers/{id}", "updateInboundNumber", Access.ADMIN, InboundNumber.class),
+    /** Remove an inbound number. */
+    DELETE_INBOUND_NUMBER("DELETE", "/inbound-numbers/{id}", "deleteInboundNumber", Access.ADMIN, null),
+    /** Billing records (everybody's for administrators, otherwise the caller's own). */
+    LIST_BILLING("GET", "/billing", "listBilling", Access.USER, null),
+    /** Billing totals per user, day or hour. */
+    BILLING_TOTALS("GET", "/billing/totals", "billingTotals", Access.USER, null),
+    /** Billing records as Asterisk's Master.csv. */
+    BILLING_CSV("GET", "/billing.csv", "billingCsv", Access.USER, null),
+    /** Ring the caller's phone, then dial a number. */
+    CLICK_TO_CALL("POST", "/me/click-to-call", "clickToCall", Access.USER, ClickToCall.class),
     /** This API's OpenAPI document. */
     OPENAPI("GET", "/openapi.json", "openApi", Access.PUBLIC, null);
 

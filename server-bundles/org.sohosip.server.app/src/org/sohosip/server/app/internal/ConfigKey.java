@@ -12,7 +12,7 @@ import java.util.Optional;
 public enum ConfigKey {
     SIP_DOMAIN("sip.domain", "sohosip.local", "The office's SIP domain; also the digest realm of every account. "
             + "Changing it later makes every user reset their password (the stored digest values name the realm).",
-            Pid.API, Pid.PROXY),
+            Pid.API, Pid.PROXY, Pid.GATEWAY),
     SIP_HOST("sip.host", "0.0.0.0", "Address the SIP registrar and proxy listen on, for UDP and TCP (all "
             + "interfaces by default, so phones on other desks can register).", Pid.PROXY),
     SIP_PORT("sip.port", "5060", "Port of the SIP registrar and proxy, for UDP and TCP.", Pid.PROXY, Pid.API),
@@ -67,6 +67,18 @@ public enum ConfigKey {
             + "prefixes; a number starting with one is matched as +<rest>.", Pid.API),
     PHONE_OUTSIDE_LINE_PREFIX("phone.outsideLinePrefix", "", "Digits dialled in the office for an outside line "
             + "(e.g. 9), stripped before numbers are matched; empty when there is none.", Pid.API),
+    GATEWAY_CONFIG_DIR("gateway.configDir", "", "Folder where the generated Asterisk files (pjsip.conf or "
+            + "sip.conf, extensions.conf) are written, one sub-folder per gateway; empty means asterisk/ in the data "
+            + "directory. See docs/asterisk.md.", Pid.GATEWAY),
+    GATEWAY_RECONNECT_SECONDS("gateway.reconnectSeconds", "60", "Longest pause, in seconds, between two attempts "
+            + "to reach an Asterisk gateway's manager interface; the pauses grow from 1 s to this.", Pid.GATEWAY),
+    GATEWAY_PROXY_HOST("gateway.proxyHost", "127.0.0.1", "The SIP proxy's address as the Asterisk gateway reaches "
+            + "it; written into the generated trunk (set it to this server's LAN address when Asterisk runs on "
+            + "another machine).", Pid.GATEWAY),
+    GATEWAY_PROXY_PORT("gateway.proxyPort", "5060", "The SIP proxy's port as the Asterisk gateway reaches it; "
+            + "written into the generated trunk.", Pid.GATEWAY),
+    GATEWAY_CHANNEL_DRIVER("gateway.channelDriver", "pjsip", "Asterisk's SIP channel driver for the trunk: pjsip "
+            + "(Asterisk 18 to 22) or sip (chan_sip, Asterisk 18 to 20 only).", Pid.GATEWAY),
     LOG_LEVEL("log.level", "INFO", "Level of the server log: ERROR, WARN, INFO, DEBUG or TRACE.", Pid.NONE),
     LOG_MAX_FILE_SIZE("log.maxFileSize", "10MB", "Size at which the log file is rolled over.", Pid.NONE),
     LOG_MAX_HISTORY("log.maxHistory", "14", "Days of rolled log files kept.", Pid.NONE);
@@ -74,6 +86,7 @@ public enum ConfigKey {
     /** The service configurations that receive a key. */
     public enum Pid {
         STORE("org.sohosip.server.store"), API("org.sohosip.server.api"), PROXY("org.sohosip.server.proxy"),
+        GATEWAY("org.sohosip.server.gateway"),
         NONE("");
 
         private final String pid;

@@ -21,7 +21,8 @@ final class ConfigPublisher {
     static void publish(ConfigurationAdmin admin, ServerConfig config) throws IOException {
         // ConfigAdmin hands configurations to services one at a time; the API goes first so that its HTTPS server
         // starts (on its own thread) while the store is still creating or opening the database.
-        for (ConfigKey.Pid pid : List.of(ConfigKey.Pid.API, ConfigKey.Pid.STORE, ConfigKey.Pid.PROXY)) {
+        for (ConfigKey.Pid pid : List.of(ConfigKey.Pid.API, ConfigKey.Pid.STORE, ConfigKey.Pid.PROXY,
+                ConfigKey.Pid.GATEWAY)) {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("dataDir", config.dataDir().toString());
             for (ConfigKey k : ConfigKey.of(pid)) {

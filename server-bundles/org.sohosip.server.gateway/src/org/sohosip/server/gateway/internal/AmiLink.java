@@ -81,6 +81,12 @@ final class AmiLink {
         scheduler.execute(this::connect);
     }
 
+    /** @return whether this link logs in with {@code candidate} (a changed secret needs a new link) */
+    boolean usesSecret(String candidate) {
+        return java.security.MessageDigest.isEqual(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     GatewayStatus status() {
         return status;
     }

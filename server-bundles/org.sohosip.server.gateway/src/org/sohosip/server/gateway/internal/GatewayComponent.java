@@ -123,7 +123,8 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
         for (Long id : new ArrayList<>(links.keySet())) {
             AmiLink link = links.get(id);
             Gateway now = gateways.stream().filter(g -> g.id() == id).findFirst().orElse(null);
-            if (now == null || !now.enabled() || !sameLink(link.gateway, now)) {
+            if (now == null || !now.enabled() || !link.gateway.equals(now)
+                    || !link.usesSecret(store.amiSecret(id).orElse(""))) {
                 link.stop();
                 links.remove(id);
             }
@@ -138,12 +139,6 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
                 reload(links.get(g.id()));
             }
         }
-    }
-
-    private static boolean sameLink(Gateway a, Gateway b) {
-        // The secret is not part of Gateway; a changed secret arrives with a changed gateway row anyway only if
-        // something else changed, so any update restarts the link (cheap, and always right).
-        return a.equals(b);
     }
 
     private void writeFiles(Gateway g) {
@@ -199,7 +194,7 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
         }
         return store.gateway(gatewayId).filter(g -> !g.enabled())
                 .map(g -> new GatewayStatus(gatewayId, GatewayState.DISABLED, null, null, null))
-                .orElse(new GatewayStatus(gatewayId, GatewayState.DOWN, null, "Not connected yet.", Instant.now()));
+                .orElse(new GatewayStatus(gatewayId, GatewayState.CONNECTING, null, null, Instant.now()));
     }
 
     @Override
