@@ -39,6 +39,7 @@ abstract class FormDialog<T> extends Dialog {
     private final Map<String, Boolean> touched = new LinkedHashMap<>();
     private Label general;
     private @Nullable T saved;
+    private volatile boolean busy;
 
     /**
      * @param parent parent shell
@@ -163,7 +164,9 @@ abstract class FormDialog<T> extends Dialog {
         Supplier<T> work = request();
         general.setText(Messages.AccountDialog_saving);
         getButton(IDialogConstants.OK_ID).setEnabled(false);
+        busy = true;
         Background.run(getShell(), AccountsPart.WORKER_THREAD, work, answer -> {
+            busy = false;
             saved = answer;
             setReturnCode(OK);
             close();
@@ -180,6 +183,7 @@ abstract class FormDialog<T> extends Dialog {
 
     /** @param e the server's refusal: field messages go under their fields, anything else at the bottom */
     private void rejected(RuntimeException e) {
+        busy = false;
         getButton(IDialogConstants.OK_ID).setEnabled(true);
         general.setText("");
         boolean placed = false;
@@ -205,6 +209,11 @@ abstract class FormDialog<T> extends Dialog {
     /** @return the server's answer after OK, or {@code null} */
     public @Nullable T saved() {
         return saved;
+    }
+
+    /** @return whether the form is being sent to the server */
+    public boolean busy() {
+        return busy;
     }
 
     /** @return the message under a field (for tests) */
