@@ -75,8 +75,8 @@ public final class GatewaysPart {
         Columns.<GatewayRow>add(viewer, Messages.Gateways_name, 130, r -> r.gateway().name());
         Columns.<GatewayRow>add(viewer, Messages.Gateways_ami, 170, GatewayRow::ami);
         Columns.<GatewayRow>add(viewer, Messages.Gateways_trunk, 100, r -> r.gateway().trunkName());
-        Columns.<GatewayRow>add(viewer, Messages.Gateways_channel, 130, r -> r.gateway().outboundChannel());
-        Columns.<GatewayRow>add(viewer, Messages.Gateways_status, 420, GatewayRow::statusText);
+        Columns.<GatewayRow>add(viewer, Messages.Gateways_channel, 140, r -> r.gateway().outboundChannel());
+        Columns.<GatewayRow>add(viewer, Messages.Gateways_status, 640, GatewayRow::statusText);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> edit(selected()));
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(viewer.getControl());
