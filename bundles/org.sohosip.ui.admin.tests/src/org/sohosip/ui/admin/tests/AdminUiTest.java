@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
@@ -140,7 +141,7 @@ class AdminUiTest {
 
     @Test
     void accountDialogSendsPstnPermissionGroupsAndOutsideCallLimit() throws Exception {
-        java.util.concurrent.atomic.AtomicReference<NewAccount> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<NewAccount> sent = new AtomicReference<>();
         AccountDialog dialog = new AccountDialog(shell, null, (created, changes) -> {
             sent.set(created);
             return ACCOUNTS.get(1);

@@ -322,7 +322,8 @@ final class GatewayServer implements AutoCloseable {
 
     private InboundNumber saveInbound(long id, InboundNumber n) {
         String day = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-        if (n.officeHours() != null && !n.officeHours().matches(day + "(-" + day + ")? \\d\\d:\\d\\d-\\d\\d:\\d\\d")) {
+        String hours = day + "(-" + day + ")? \\d\\d:\\d\\d-\\d\\d:\\d\\d";
+        if (n.officeHours() != null && !n.officeHours().matches(hours)) {
             throw new Refusal(400, "invalid_field", "Some fields are not valid.", Map.of("officeHours",
                     "Write office hours like Mon-Fri 08:30-18:00."));
         }
@@ -354,7 +355,8 @@ final class GatewayServer implements AutoCloseable {
             case "day" -> r -> r.start().atZone(zone).toLocalDate().toString();
             default -> r -> String.format("%02d", r.start().atZone(zone).getHour());
         };
-        Map<String, List<BillingRecord>> groups = records(q).stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        Map<String, List<BillingRecord>> groups = records(q).stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         List<BillingTotals> out = new ArrayList<>();
         groups.forEach((k, list) -> out.add(new BillingTotals(k, list.size(),
                 list.stream().filter(r -> r.answer() != null).count(),

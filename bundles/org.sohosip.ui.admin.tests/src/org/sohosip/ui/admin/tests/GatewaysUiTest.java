@@ -61,14 +61,14 @@ class GatewaysUiTest {
                 "Connection reset by peer", Instant.now()));
         part.refreshEvery(200);
         Screenshots.spinUntil(f.display, () -> part.statusOf("fxo-main").startsWith("Down"));
-        assertEquals("fxo-main: CONNECTED \u2192 DOWN.", part.changeText());
+        assertEquals("fxo-main: connected \u2192 down.", part.changeText());
         assertEquals(f.display.getSystemColor(SWT.COLOR_DARK_RED), part.viewer().getTable().getItem(0)
                 .getForeground(4));
         Screenshots.save(f.shell, "gateways-down");
         f.server.statuses.put(main.id(), new GatewayStatus(main.id(), GatewayState.CONNECTED, "20.20.1", null,
                 Instant.now()));
         Screenshots.spinUntil(f.display, () -> part.statusOf("fxo-main").startsWith("Connected"));
-        assertEquals("fxo-main: DOWN \u2192 CONNECTED.", part.changeText());
+        assertEquals("fxo-main: down \u2192 connected.", part.changeText());
         assertTrue(f.requests("GET /api/v1/gateways/" + main.id() + "/status") >= 3);
     }
 

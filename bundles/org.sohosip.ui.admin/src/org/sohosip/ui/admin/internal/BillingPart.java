@@ -83,32 +83,37 @@ public final class BillingPart {
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
+        // two rows: who and which way, then the dates and the actions
         Composite filters = new Composite(parent, SWT.NONE);
-        filters.setLayout(new GridLayout(12, false));
+        filters.setLayout(new GridLayout(6, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
         new Label(filters, SWT.NONE).setText(Messages.Billing_user);
         user = new Text(filters, SWT.BORDER | SWT.SEARCH);
         user.setMessage(Messages.Billing_anyUser);
-        GridDataFactory.fillDefaults().hint(110, SWT.DEFAULT).applyTo(user);
+        GridDataFactory.fillDefaults().hint(130, SWT.DEFAULT).applyTo(user);
         new Label(filters, SWT.NONE).setText(Messages.Billing_gateway);
         gateway = new Combo(filters, SWT.READ_ONLY);
         gateway.setItems(Messages.Billing_anyGateway);
         gateway.select(0);
+        GridDataFactory.fillDefaults().hint(150, SWT.DEFAULT).applyTo(gateway);
+        new Label(filters, SWT.NONE).setText(Messages.Billing_direction);
+        direction = new Combo(filters, SWT.READ_ONLY);
+        direction.setItems(Messages.Billing_bothDirections, Messages.Billing_outbound, Messages.Billing_inbound);
+        direction.select(0);
         new Label(filters, SWT.NONE).setText(Messages.Billing_from);
         from = new DateTime(filters, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         set(from, LocalDate.now(zone).minusDays(30));
         new Label(filters, SWT.NONE).setText(Messages.Billing_to);
         to = new DateTime(filters, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         set(to, LocalDate.now(zone));
-        new Label(filters, SWT.NONE).setText(Messages.Billing_direction);
-        direction = new Combo(filters, SWT.READ_ONLY);
-        direction.setItems(Messages.Billing_bothDirections, Messages.Billing_outbound, Messages.Billing_inbound);
-        direction.select(0);
-        Buttons.push(filters, Messages.Billing_show, this::refresh);
-        Buttons.push(filters, Messages.Billing_export, this::chooseExport);
-        rangeError = new Label(filters, SWT.WRAP);
+        Composite actions = new Composite(filters, SWT.NONE);
+        actions.setLayout(new org.eclipse.swt.layout.RowLayout());
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(actions);
+        Buttons.push(actions, Messages.Billing_show, this::refresh);
+        Buttons.push(actions, Messages.Billing_export, this::chooseExport);
+        rangeError = new Label(parent, SWT.WRAP);
         rangeError.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).span(12, 1).applyTo(rangeError);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(rangeError);
 
         TabFolder tabs = new TabFolder(parent, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);

@@ -39,6 +39,7 @@ abstract class FormDialog<T> extends Dialog {
     private final Map<String, Boolean> touched = new LinkedHashMap<>();
     private Label general;
     private @Nullable T saved;
+    private volatile boolean busy;
 
     /**
      * @param parent parent shell
@@ -74,7 +75,7 @@ abstract class FormDialog<T> extends Dialog {
         createFields(area);
         general = new Label(area, SWT.WRAP);
         general.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().span(2, 1).hint(420, SWT.DEFAULT).applyTo(general);
+        GridDataFactory.fillDefaults().span(2, 1).hint(500, SWT.DEFAULT).applyTo(general);
         return area;
     }
 
@@ -83,7 +84,7 @@ abstract class FormDialog<T> extends Dialog {
         new Label(area, SWT.NONE).setText(label);
         Text t = new Text(area, SWT.BORDER | SWT.SINGLE | style);
         t.setText(value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(t);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(t);
         register(area, name, t);
         t.addModifyListener(e -> changed(name));
         return t;
@@ -97,7 +98,7 @@ abstract class FormDialog<T> extends Dialog {
         if (selected >= 0 && selected < items.length) {
             c.select(selected);
         }
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(c);
         register(area, name, c);
         c.addListener(SWT.Selection, e -> changed(name));
         return c;
@@ -116,7 +117,7 @@ abstract class FormDialog<T> extends Dialog {
         new Label(area, SWT.NONE);
         Label err = new Label(area, SWT.WRAP);
         err.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(err);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(err);
         fields.put(name, c);
         errors.put(name, err);
     }
@@ -163,7 +164,9 @@ abstract class FormDialog<T> extends Dialog {
         Supplier<T> work = request();
         general.setText(Messages.AccountDialog_saving);
         getButton(IDialogConstants.OK_ID).setEnabled(false);
+        busy = true;
         Background.run(getShell(), AccountsPart.WORKER_THREAD, work, answer -> {
+            busy = false;
             saved = answer;
             setReturnCode(OK);
             close();
@@ -180,6 +183,7 @@ abstract class FormDialog<T> extends Dialog {
 
     /** @param e the server's refusal: field messages go under their fields, anything else at the bottom */
     private void rejected(RuntimeException e) {
+        busy = false;
         getButton(IDialogConstants.OK_ID).setEnabled(true);
         general.setText("");
         boolean placed = false;
@@ -205,6 +209,11 @@ abstract class FormDialog<T> extends Dialog {
     /** @return the server's answer after OK, or {@code null} */
     public @Nullable T saved() {
         return saved;
+    }
+
+    /** @return whether the form is being sent to the server */
+    public boolean busy() {
+        return busy;
     }
 
     /** @return the message under a field (for tests) */

@@ -36,6 +36,16 @@ public record GatewayRow(Gateway gateway, @Nullable GatewayStatus status, @Nulla
         return s == null ? null : s.state();
     }
 
+    /** @return the state in words */
+    static String stateLabel(GatewayState state) {
+        return switch (state) {
+            case CONNECTED -> Messages.Gateways_stateConnected;
+            case CONNECTING -> Messages.Gateways_stateConnecting;
+            case DOWN -> Messages.Gateways_stateDown;
+            case DISABLED -> Messages.Gateways_stateDisabled;
+        };
+    }
+
     /** @return the status in words: state, Asterisk version, since when, and the last error */
     String statusText() {
         GatewayStatus s = status;

@@ -75,8 +75,8 @@ public final class GatewaysPart {
         Columns.<GatewayRow>add(viewer, Messages.Gateways_name, 130, r -> r.gateway().name());
         Columns.<GatewayRow>add(viewer, Messages.Gateways_ami, 170, GatewayRow::ami);
         Columns.<GatewayRow>add(viewer, Messages.Gateways_trunk, 100, r -> r.gateway().trunkName());
-        Columns.<GatewayRow>add(viewer, Messages.Gateways_channel, 100, r -> r.gateway().outboundChannel());
-        Columns.<GatewayRow>add(viewer, Messages.Gateways_status, 420, GatewayRow::statusText);
+        Columns.<GatewayRow>add(viewer, Messages.Gateways_channel, 140, r -> r.gateway().outboundChannel());
+        Columns.<GatewayRow>add(viewer, Messages.Gateways_status, 640, GatewayRow::statusText);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> edit(selected()));
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(viewer.getControl());
@@ -100,19 +100,24 @@ public final class GatewaysPart {
             return;
         }
         if (viewer.getControl().isVisible()) {
-            refresh();
+            load(false);
         }
         viewer.getControl().getDisplay().timerExec(refreshMillis, tick);
     }
 
     /** Loads the gateways and their statuses in the background (one load at a time). */
     public void refresh() {
+        load(true);
+    }
+
+    /** @param visibly whether the progress bar shows it (not for the periodic status refresh: no flicker) */
+    private void load(boolean visibly) {
         if (loading) {
             return;
         }
         loading = true;
-        progress.setVisible(true);
-        Background.run(viewer.getControl(), AccountsPart.WORKER_THREAD, this::load, list -> {
+        progress.setVisible(visibly);
+        Background.run(viewer.getControl(), AccountsPart.WORKER_THREAD, this::gatewaysWithStatus, list -> {
             loading = false;
             progress.setVisible(false);
             show(list);
@@ -123,7 +128,7 @@ public final class GatewaysPart {
         });
     }
 
-    private List<GatewayRow> load() {
+    private List<GatewayRow> gatewaysWithStatus() {
         List<GatewayRow> out = new ArrayList<>();
         for (Gateway g : service.gateways()) {
             try {
@@ -142,7 +147,8 @@ public final class GatewaysPart {
             GatewayState now = r.state();
             GatewayState before = lastStates.get(r.gateway().id());
             if (before != null && now != null && before != now) {
-                changes.add(NLS.bind(Messages.Gateways_changed, new Object[] { r.gateway().name(), before, now }));
+                changes.add(NLS.bind(Messages.Gateways_changed, new Object[] { r.gateway().name(),
+                        GatewayRow.stateLabel(before), GatewayRow.stateLabel(now) }));
             }
             if (now != null) {
                 lastStates.put(r.gateway().id(), now);

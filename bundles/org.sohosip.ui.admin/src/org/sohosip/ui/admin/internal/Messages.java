@@ -66,6 +66,10 @@ public final class Messages extends NLS {
     public static String Gateways_since;
     public static String Gateways_statusUnknown;
     public static String Gateways_changed;
+    public static String Gateways_stateConnected;
+    public static String Gateways_stateConnecting;
+    public static String Gateways_stateDown;
+    public static String Gateways_stateDisabled;
     public static String Gateways_count;
     public static String Gateways_failed;
     public static String GatewayDialog_newTitle;

@@ -70,7 +70,7 @@ public final class RoutesPart {
         Columns.<RouteRule>add(routes, Messages.Routes_strip, 60, r -> String.valueOf(r.stripDigits()));
         Columns.<RouteRule>add(routes, Messages.Routes_prepend, 80, RouteRule::prepend);
         Columns.<RouteRule>add(routes, Messages.Routes_gateway, 120, r -> plan.gateways().name(r.gatewayId()));
-        Columns.<RouteRule>add(routes, Messages.Routes_group, 150,
+        Columns.<RouteRule>add(routes, Messages.Routes_group, 230,
                 r -> r.allowedGroup() == null ? Messages.Routes_everyone : r.allowedGroup());
         Columns.<RouteRule>add(routes, Messages.Routes_description, 220, RouteRule::description);
         routes.setContentProvider(ArrayContentProvider.getInstance());
@@ -80,11 +80,11 @@ public final class RoutesPart {
         Label title = new Label(parent, SWT.NONE);
         title.setText(Messages.Emergency_title);
         GridDataFactory.fillDefaults().span(5, 1).applyTo(title);
-        Buttons.push(parent, Messages.Emergency_add, this::addEmergency);
-        Buttons.push(parent, Messages.Emergency_remove, this::removeEmergency);
-        new Label(parent, SWT.NONE);
-        new Label(parent, SWT.NONE);
-        new Label(parent, SWT.NONE);
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new org.eclipse.swt.layout.RowLayout());
+        GridDataFactory.fillDefaults().span(5, 1).applyTo(buttons);
+        Buttons.push(buttons, Messages.Emergency_add, this::addEmergency);
+        Buttons.push(buttons, Messages.Emergency_remove, this::removeEmergency);
         emergency = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         emergency.getTable().setHeaderVisible(true);
         Columns.<EmergencyNumber>add(emergency, Messages.Emergency_number, 100, EmergencyNumber::number);
