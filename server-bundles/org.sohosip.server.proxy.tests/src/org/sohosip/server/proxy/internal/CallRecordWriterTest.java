@@ -58,6 +58,11 @@ class CallRecordWriterTest {
         public List<CallRecord> find(CallQuery query) {
             return List.of();
         }
+
+        @Override
+        public synchronized java.util.Optional<CallRecord> findByCallId(String callId) {
+            return stored.stream().filter(r -> r.callId().equals(callId)).reduce((first, last) -> last);
+        }
     }
 
     private static CallRecord call(int i) {
