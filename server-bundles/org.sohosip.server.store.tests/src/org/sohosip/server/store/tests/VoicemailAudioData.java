@@ -17,7 +17,7 @@ import org.sohosip.core.api.VoicemailMessage;
 import org.sohosip.server.store.VoicemailAudio;
 import org.sohosip.server.store.VoicemailListener;
 
-/** Audio and listener helpers for the voicemail tests. */
+/** Test audio, WAV reading and a listener that queues what it is told, for the voicemail tests. */
 final class VoicemailAudioData {
 
     static final int BYTES_PER_SECOND = 16_000;
