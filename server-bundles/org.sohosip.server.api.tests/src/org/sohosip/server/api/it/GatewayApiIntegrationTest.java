@@ -37,9 +37,9 @@ class GatewayApiIntegrationTest {
         server = ApiTestServer.get();
         LogCapture.SECRETS.add(SECRET);
         admin = server.adminToken();
-        for (String user : List.of("gina", "hugo")) {
+        for (String user : List.of("gwuser", "gwother")) {
             if (server.accounts.findByUsername(user).isEmpty()) {
-                server.accounts.create(new Account(0, user, "User " + user, user.equals("gina") ? "3601" : "3602",
+                server.accounts.create(new Account(0, user, "User " + user, user.equals("gwuser") ? "4701" : "4702",
                         List.of(), false, true), Credentials.derive(user, ApiTestServer.REALM, USER_PASSWORD));
             }
         }
@@ -113,13 +113,13 @@ class GatewayApiIntegrationTest {
         assertEquals(2, server.call("GET", "/emergency-numbers", admin, null).json().size(), "nothing changed");
 
         Map<String, Object> did = new java.util.HashMap<>(Map.of("id", 0, "did", "0277001234", "targetKind",
-                "EXTENSION", "target", "3601", "timeZone", "Asia/Taipei", "officeHours", "Mon-Fry 08:00-18:00"));
+                "EXTENSION", "target", "4701", "timeZone", "Asia/Taipei", "officeHours", "Mon-Fry 08:00-18:00"));
         Response hours = server.call("POST", "/inbound-numbers", admin, json(did));
         assertEquals(400, hours.status(), hours.raw().body());
         assertTrue(hours.json().path("fields").path("officeHours").asText().contains("Fry"), hours.raw().body());
         did.put("officeHours", "Mon-Fri 08:30-12:00,13:30-18:00; Sat 09:00-12:00");
         did.put("afterHoursKind", "VOICEMAIL");
-        did.put("afterHoursTarget", "3601");
+        did.put("afterHoursTarget", "4701");
         Response inbound = server.call("POST", "/inbound-numbers", admin, json(did));
         assertEquals(201, inbound.status(), inbound.raw().body());
 
@@ -128,9 +128,9 @@ class GatewayApiIntegrationTest {
         assertEquals("in_use", inUse.error());
         assertTrue(inUse.json().path("message").asText().contains("110, 119"), inUse.raw().body());
 
-        String gina = token("gina");
-        assertEquals(403, server.call("GET", "/gateways", gina, null).status());
-        assertEquals(403, server.call("PUT", "/emergency-numbers", gina, "[]").status());
+        String gwuser = token("gwuser");
+        assertEquals(403, server.call("GET", "/gateways", gwuser, null).status());
+        assertEquals(403, server.call("PUT", "/emergency-numbers", gwuser, "[]").status());
 
         assertEquals(204, server.call("DELETE", "/inbound-numbers/" + inbound.json().path("id").asLong(), admin,
                 null).status());
@@ -142,8 +142,8 @@ class GatewayApiIntegrationTest {
 
     @Test
     void accountsCarryPstnPermissionGroupsAndLimit() throws Exception {
-        Response created = server.call("POST", "/accounts", admin, json(Map.of("username", "ivan", "password",
-                USER_PASSWORD, "extension", "3603", "displayName", "Ivan", "pstnAllowed", true, "groups",
+        Response created = server.call("POST", "/accounts", admin, json(Map.of("username", "gwivan", "password",
+                USER_PASSWORD, "extension", "4703", "displayName", "Ivan", "pstnAllowed", true, "groups",
                 List.of("sales"), "outsideCallLimit", 3)));
         assertEquals(201, created.status(), created.raw().body());
         assertTrue(created.json().path("pstnAllowed").asBoolean());
@@ -157,8 +157,8 @@ class GatewayApiIntegrationTest {
         assertTrue(tooMany.json().path("fields").has("groups"));
         Response renamed = server.call("PATCH", "/accounts/" + id, admin, json(Map.of("displayName", "Ivan I")));
         assertTrue(renamed.json().path("pstnAllowed").asBoolean(), "a change of other fields keeps the permission");
-        Response plain = server.call("POST", "/accounts", admin, json(Map.of("username", "jana2", "password",
-                USER_PASSWORD, "extension", "3604", "displayName", "Jana", "admin", true)));
+        Response plain = server.call("POST", "/accounts", admin, json(Map.of("username", "gwadmin", "password",
+                USER_PASSWORD, "extension", "4704", "displayName", "Jana", "admin", true)));
         assertFalse(plain.json().path("pstnAllowed").asBoolean(), "no outside calls unless granted, admins too");
         assertEquals(2, plain.json().path("outsideCallLimit").asInt());
     }
@@ -170,11 +170,11 @@ class GatewayApiIntegrationTest {
         tracker.open();
         BillingStore billing = tracker.waitForService(60_000);
         Instant t0 = Instant.parse("2026-10-05T01:30:00Z");
-        billing.record(new BillingRecord(0, "c-1@office", "gina", "fxo", "886223456789", BillingDirection.OUTBOUND,
+        billing.record(new BillingRecord(0, "c-1@office", "gwuser", "fxo", "886223456789", BillingDirection.OUTBOUND,
                 t0, t0.plusSeconds(5), t0.plusSeconds(65), 60, BillingDisposition.ANSWERED, "1700000000.1"),
-                new CdrDetails("3601", "886223456789", "office-outbound", "\"Gina\" <3601>", "PJSIP/office-01",
+                new CdrDetails("4701", "886223456789", "office-outbound", "\"Gwuser\" <4701>", "PJSIP/office-01",
                         "DAHDI/1-1", "Dial", "DAHDI/g0/886223456789,120", 65, "DOCUMENTATION", "c-1@office"));
-        billing.record(new BillingRecord(0, "", "hugo", "fxo", "0911222333", BillingDirection.INBOUND,
+        billing.record(new BillingRecord(0, "", "gwother", "fxo", "0911222333", BillingDirection.INBOUND,
                 t0.plusSeconds(86_400), null, t0.plusSeconds(86_430), 0, BillingDisposition.NO_ANSWER,
                 "1700086400.2"), new CdrDetails("0911222333", "0277001234", "office-inbound", "", "DAHDI/1-1", "",
                         "Dial", "", 30, "DOCUMENTATION", ""));
@@ -182,20 +182,20 @@ class GatewayApiIntegrationTest {
         Response all = server.call("GET", "/billing?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z", admin, null);
         assertEquals(200, all.status(), all.raw().body());
         assertEquals(2, all.json().size());
-        assertEquals("hugo", all.json().path(0).path("account").asText(), "newest first");
+        assertEquals("gwother", all.json().path(0).path("account").asText(), "newest first");
         assertEquals("NO_ANSWER", all.json().path(0).path("disposition").asText());
-        String gina = token("gina");
-        Response own = server.call("GET", "/billing", gina, null);
+        String gwuser = token("gwuser");
+        Response own = server.call("GET", "/billing", gwuser, null);
         assertEquals(1, own.json().size(), own.raw().body());
-        assertEquals("gina", own.json().path(0).path("account").asText());
-        assertEquals(403, server.call("GET", "/billing?user=hugo", gina, null).status());
+        assertEquals("gwuser", own.json().path(0).path("account").asText());
+        assertEquals(403, server.call("GET", "/billing?user=gwother", gwuser, null).status());
         assertEquals(400, server.call("GET", "/billing?direction=sideways", admin, null).status());
         assertEquals(400, server.call("GET", "/billing?from=yesterday", admin, null).status());
 
         Response byUser = server.call("GET", "/billing/totals?by=user&from=2026-10-01T00:00:00Z", admin, null);
         assertEquals(200, byUser.status(), byUser.raw().body());
-        assertEquals("gina", byUser.json().path(0).path("key").asText());
-        assertEquals(60, byUser.json().path(0).path("billableSeconds").asLong());
+        assertEquals("gwuser", byUser.json().path(1).path("key").asText(), "by user name");
+        assertEquals(60, byUser.json().path(1).path("billableSeconds").asLong());
         Response byDay = server.call("GET", "/billing/totals?by=day&tz=Asia/Taipei&from=2026-10-01T00:00:00Z",
                 admin, null);
         assertEquals("2026-10-05", byDay.json().path(0).path("key").asText(), "09:30 in Taipei");
@@ -212,7 +212,7 @@ class GatewayApiIntegrationTest {
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> lines = csv.body().lines().toList();
         assertEquals(2, lines.size(), csv.body());
-        assertEquals("\"gina\",\"3601\",\"886223456789\",\"office-outbound\",\"\"\"Gina\"\" <3601>\","
+        assertEquals("\"gwuser\",\"4701\",\"886223456789\",\"office-outbound\",\"\"\"Gwuser\"\" <4701>\","
                 + "\"PJSIP/office-01\",\"DAHDI/1-1\",\"Dial\",\"DAHDI/g0/886223456789,120\",\"2026-10-05 01:30:00\","
                 + "\"2026-10-05 01:30:05\",\"2026-10-05 01:31:05\",65,60,\"ANSWERED\",\"DOCUMENTATION\","
                 + "\"1700000000.1\",\"c-1@office\"", lines.get(1), "Master.csv column order and quoting");
@@ -221,11 +221,11 @@ class GatewayApiIntegrationTest {
 
     @Test
     void clickToCallChecksTheNumberAndSaysWhenNoGatewayCanPlaceIt() throws Exception {
-        String gina = token("gina");
-        Response bad = server.call("POST", "/me/click-to-call", gina, json(Map.of("number", "02 2345 6789")));
+        String gwuser = token("gwuser");
+        Response bad = server.call("POST", "/me/click-to-call", gwuser, json(Map.of("number", "02 2345 6789")));
         assertEquals(400, bad.status(), bad.raw().body());
         assertTrue(bad.json().path("fields").has("number"));
-        Response down = server.call("POST", "/me/click-to-call", gina, json(Map.of("number", "0223456789")));
+        Response down = server.call("POST", "/me/click-to-call", gwuser, json(Map.of("number", "0223456789")));
         assertEquals(503, down.status(), down.raw().body());
         assertEquals("gateway_down", down.error());
         assertEquals(401, server.call("POST", "/me/click-to-call", null, json(Map.of("number", "3602"))).status());

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sohosip.core.Account;
+import org.sohosip.core.CallDisposition;
+import org.sohosip.core.CallRecord;
 import org.sohosip.core.api.BillingDirection;
 import org.sohosip.core.api.BillingDisposition;
 import org.sohosip.core.api.BillingRecord;
@@ -38,6 +40,7 @@ import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BillingEntry;
 import org.sohosip.server.store.BillingQuery;
 import org.sohosip.server.store.BillingStore;
+import org.sohosip.server.store.CallRecordStore;
 import org.sohosip.server.store.Credentials;
 import org.sohosip.server.store.GatewayStore;
 
@@ -181,7 +184,11 @@ class GatewayControllerTest {
         gateway("gw-cdr", "s3cret");
         awaitState(GatewayState.CONNECTED);
         BillingStore billing = server.service(BillingStore.class);
-        AmiPacket cdr = AmiPacket.of("Event", "Cdr", "Privilege", "cdr,all", "AccountCode", "anna", "Source", "3401",
+        // The proxy's own record of the call names the office user; it wins over the account code Asterisk set.
+        server.service(CallRecordStore.class).record(new CallRecord(0, "call-77@office", "anna", "Anna",
+                "0223456789", "0223456789", Instant.parse("2026-11-20T01:00:00Z"), null,
+                Instant.parse("2026-11-20T01:02:07Z"), CallDisposition.ANSWERED));
+        AmiPacket cdr = AmiPacket.of("Event", "Cdr", "Privilege", "cdr,all", "AccountCode", "unknown", "Source", "3401",
                 "Destination", "886223456789", "DestinationContext", "gw-cdr-outbound", "CallerID", "\"Anna\" <3401>",
                 "Channel", "PJSIP/gw-cdr-00000001", "DestinationChannel", "DAHDI/1-1", "LastApplication", "Dial",
                 "LastData", "DAHDI/g0/886223456789,120", "StartTime", "2026-11-20 09:00:00", "AnswerTime",
