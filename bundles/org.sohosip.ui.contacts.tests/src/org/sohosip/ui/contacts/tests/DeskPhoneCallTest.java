@@ -46,7 +46,7 @@ class DeskPhoneCallTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        contacts = RunningServer.get().login("deskcaller", "3388");
+        contacts = RunningServer.get().login("deskcaller", "3391");
         if (contacts.contacts().stream().noneMatch(c -> c.displayName().equals("Kim Desk"))) {
             contacts.save(0, new ContactData("Kim Desk", null, null, List.of(PhoneNumber.of(PhoneType.OFFICE,
                     "02 2345 0001"), PhoneNumber.of(PhoneType.MOBILE, "0911 555 001")), null, null, null, null, null,

@@ -171,15 +171,23 @@ class PstnIntegrationTest {
                         .header("Call-ID"));
             }
             // The places are free again once the calls ended.
+            Ua.Call[] again = new Ua.Call[1];
             ProxyTestServer.await("a new outside call to go through", () -> {
                 try {
-                    Ua.Call again = alice.call(target("0223456784"));
-                    SipMsg answer = again.start(true);
-                    return answer.status() == 180;
+                    alice.socket.clear(); // retransmitted answers of the calls that ended
+                    again[0] = alice.call(target("0223456784"));
+                    return again[0].start(true).status() == 180;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
+            // End it too, so that the next test starts with no outside call in progress.
+            ProxyTestServer.await("its INVITE at the telephone side", () -> pstn.requests.stream()
+                    .anyMatch(m -> m.method().equals("INVITE") && m.header("Call-ID").equals(again[0].callId)));
+            pstn.respond(pstn.requests.stream().filter(m -> m.method().equals("INVITE")
+                    && m.header("Call-ID").equals(again[0].callId)).findFirst().orElseThrow(), 486, "Busy Here", true);
+            alice.socket.await(m -> m.isResponse() && m.status() == 486 && m.header("Call-ID").equals(
+                    again[0].callId), WAIT, "the last call to end");
         }
     }
 
