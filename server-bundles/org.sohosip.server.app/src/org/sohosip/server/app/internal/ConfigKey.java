@@ -115,8 +115,8 @@ public enum ConfigKey {
             + "recording ends.",
             Pid.VOICEMAIL),
     VOICEMAIL_MIN_SECONDS("voicemail.minSeconds", "2", "Messages with less speech than this many seconds are "
-            + "discarded (hang-ups at the greeting).",
-            Pid.VOICEMAIL),
+            + "discarded (hang-ups at the greeting); recordings a crash interrupted are kept only from this length on.",
+            Pid.VOICEMAIL, Pid.STORE),
     VOICEMAIL_OPERATOR_EXTENSION("voicemail.operatorExtension", "", "Extension a caller reaches by pressing 0 "
             + "during the greeting (the caller's phone is transferred with REFER); empty turns it off.",
             Pid.VOICEMAIL),
