@@ -73,8 +73,11 @@ final class VoicemailAudioData {
         }
 
         final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
-        final BlockingQueue<VoicemailMessage> deposits = new LinkedBlockingQueue<>();
-        final BlockingQueue<MailboxSettings> settings = new LinkedBlockingQueue<>();
+        /** A deposit as told, with the mailbox's settings at that moment. */
+        record Deposit(VoicemailMessage message, MailboxSettings settings) {
+        }
+
+        final BlockingQueue<Deposit> deposits = new LinkedBlockingQueue<>();
 
         @Override
         public void mailboxChanged(long accountId, String username, VoicemailCounts counts) {
@@ -83,8 +86,7 @@ final class VoicemailAudioData {
 
         @Override
         public void messageDeposited(VoicemailMessage message, MailboxSettings mailbox) {
-            deposits.add(message);
-            settings.add(mailbox);
+            deposits.add(new Deposit(message, mailbox));
         }
 
         /** Waits for the next change of {@code accountId}, skipping others. */
@@ -116,18 +118,24 @@ final class VoicemailAudioData {
                     + last);
         }
 
-        VoicemailMessage nextDeposit() throws InterruptedException {
-            VoicemailMessage message = deposits.poll(10, TimeUnit.SECONDS);
-            if (message == null) {
-                throw new AssertionError("No deposit was told within 10 s");
+        /**
+         * Waits for the next deposit into the mailbox of {@code accountId}, skipping others (a test before may still
+         * be told of its own).
+         */
+        Deposit nextDeposit(long accountId) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                Deposit deposit = deposits.poll(100, TimeUnit.MILLISECONDS);
+                if (deposit != null && deposit.message().mailboxAccountId() == accountId) {
+                    return deposit;
+                }
             }
-            return message;
+            throw new AssertionError("No deposit into the mailbox of account " + accountId + " was told within 10 s");
         }
 
         void clear() {
             changes.clear();
             deposits.clear();
-            settings.clear();
         }
     }
 }

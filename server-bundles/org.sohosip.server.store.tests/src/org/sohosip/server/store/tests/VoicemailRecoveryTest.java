@@ -94,7 +94,7 @@ class VoicemailRecoveryTest {
                 second.start();
                 VoicemailStore restarted = second.other(VoicemailStore.class);
 
-                VoicemailMessage recovered = listener.nextDeposit();
+                VoicemailMessage recovered = listener.nextDeposit(anna).message();
                 assertEquals(anna, recovered.mailboxAccountId());
                 assertEquals("0223456789", recovered.caller());
                 assertEquals("Chen Wei", recovered.callerName());

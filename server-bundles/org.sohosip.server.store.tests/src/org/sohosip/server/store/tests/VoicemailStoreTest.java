@@ -115,8 +115,9 @@ class VoicemailStoreTest {
         assertEquals(1, voicemail.messageCount(anna));
         assertArrayEquals(pcm, VoicemailAudioData.pcmOf(voicemail.audio(anna, message.id()).orElseThrow()));
 
-        assertEquals(message, listener.nextDeposit());
-        assertEquals("en", listener.settings.take().language());
+        VoicemailAudioData.Recorder.Deposit deposit = listener.nextDeposit(anna);
+        assertEquals(message, deposit.message());
+        assertEquals("en", deposit.settings().language());
         VoicemailAudioData.Recorder.Change change = listener.nextChange(anna);
         assertEquals(message.mailbox(), change.username());
         assertEquals(new VoicemailCounts(1, 0, 1, 0), change.counts());
