@@ -139,11 +139,6 @@ final class AccountCache implements AccountChangeListener {
         submit(this::loadAll);
     }
 
-    /** @return whether a complete snapshot answers the lookups (no change waits to be read) */
-    boolean loaded() {
-        return snapshot != null && pending.get() == 0;
-    }
-
     /** @return the digest secrets of an enabled account with this user name, if there is one */
     @Nullable
     Secrets secrets(String username) {
