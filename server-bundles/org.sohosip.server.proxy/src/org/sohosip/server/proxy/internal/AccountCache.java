@@ -2,14 +2,15 @@
 package org.sohosip.server.proxy.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -18,20 +19,19 @@ import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
 import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
-import org.sohosip.server.store.Credentials;
 
 /**
  * What the proxy needs of accounts on every request, kept in memory: digest HA1 values by user name and accounts by
  * the names that reach them (user name, extension, alias). A database query per request would cap the proxy far
- * below what phones can send.
+ * below what phones can send: before the whole table was kept, every registration or call of a phone not seen since
+ * the last change cost several queries on the SIP worker threads.
  * <p>
- * The whole account table (an office's: hundreds or a few thousand rows) is loaded in the background into a
- * {@link Snapshot}, so that even the first request of each phone is answered from memory; without it every
- * registration or call of a phone not seen since the last change cost several queries. Until a snapshot is there,
- * names are looked up one by one and remembered (unknown names too, as absent, so a flood of made-up names does not
- * reach the database either; those maps are cleared when they grow past a bound). The store tells this cache about
- * every account change: the cache then forgets everything at once (changes are rare, and forgetting all is
- * obviously right) and loads a new snapshot once the changes have paused for {@link #QUIET_MILLIS}.
+ * The whole account table (an office's: hundreds or a few thousand rows) is loaded in the background at start into a
+ * {@link Snapshot}. The store tells this cache about every committed change: the changed account is taken out of the
+ * snapshot at once (so nothing stale is ever answered) and read again in the background. While a change is being
+ * read, and before the first snapshot is there, a name the snapshot does not know is looked up in the store one by
+ * one and remembered (unknown names too, as absent, so a flood of made-up names does not reach the database; those
+ * maps are forgotten on every change and when they grow past a bound).
  */
 final class AccountCache implements AccountChangeListener {
 
@@ -48,10 +48,11 @@ final class AccountCache implements AccountChangeListener {
         }
     }
 
-    /** Everything, loaded at once: lookups need no query and no lock. */
+    /** Accounts by every name that reaches them, and secrets by user name; immutable, replaced as a whole. */
     record Snapshot(Map<String, Secrets> secrets, Map<String, Account> byUsername, Map<String, Account> byExtension,
             Map<String, Account> byAlias) {
 
+        /** Disabled accounts are kept so that their names reach nobody, as with the lookups one by one. */
         @Nullable
         Account target(String name) {
             Account a = byUsername.get(name);
@@ -63,36 +64,79 @@ final class AccountCache implements AccountChangeListener {
             }
             return a != null && a.enabled() ? a : null;
         }
+
+        Snapshot without(long id) {
+            Map<String, Account> users = new HashMap<>(byUsername);
+            Map<String, Secrets> keys = new HashMap<>(secrets);
+            for (Account a : byUsername.values()) {
+                if (a.id() == id) {
+                    users.remove(a.username());
+                    keys.remove(a.username());
+                }
+            }
+            return new Snapshot(Map.copyOf(keys), Map.copyOf(users), withoutId(byExtension, id),
+                    withoutId(byAlias, id));
+        }
+
+        Snapshot with(Account a, @Nullable Secrets s) {
+            Map<String, Account> users = new HashMap<>(byUsername);
+            Map<String, Secrets> keys = new HashMap<>(secrets);
+            Map<String, Account> extensions = new HashMap<>(byExtension);
+            Map<String, Account> aliases = new HashMap<>(byAlias);
+            add(a, s, keys, users, extensions, aliases);
+            return new Snapshot(Map.copyOf(keys), Map.copyOf(users), Map.copyOf(extensions), Map.copyOf(aliases));
+        }
+
+        static void add(Account a, @Nullable Secrets s, Map<String, Secrets> keys, Map<String, Account> users,
+                Map<String, Account> extensions, Map<String, Account> aliases) {
+            users.put(a.username(), a);
+            if (!a.extension().isEmpty()) {
+                extensions.putIfAbsent(a.extension(), a);
+            }
+            for (String alias : a.aliases()) {
+                aliases.putIfAbsent(alias, a);
+            }
+            if (s != null) {
+                keys.put(a.username(), s);
+            }
+        }
+
+        private static Map<String, Account> withoutId(Map<String, Account> map, long id) {
+            Map<String, Account> copy = new HashMap<>(map);
+            copy.values().removeIf(a -> a.id() == id);
+            return Map.copyOf(copy);
+        }
     }
 
     private static final int MAX_ENTRIES = 50_000;
-    static final long QUIET_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AccountCache.class);
 
     private final AccountStore store;
     private final String realm;
-    private final ScheduledExecutorService loader;
-    private final AtomicBoolean loadPending = new AtomicBoolean();
-    private volatile @Nullable Snapshot snapshot;
-    private volatile long lastChange;
+    private final Executor loader;
     private final ConcurrentMap<String, Optional<Secrets>> secrets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Optional<Account>> targets = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Changed accounts not read again yet: while there are any, names the snapshot lacks go to the store. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile @Nullable Snapshot snapshot;
+    /** Accounts that changed while the whole table was being read (guarded by this). */
+    private final Set<Long> changedWhileLoading = new HashSet<>();
+    private boolean loadingAll;
 
-    AccountCache(AccountStore store, String realm, ScheduledExecutorService loader) {
+    /** @param loader runs the reads from the store, one at a time and in order */
+    AccountCache(AccountStore store, String realm, Executor loader) {
         this.store = store;
         this.realm = realm;
         this.loader = loader;
     }
 
-    /** Starts loading the first snapshot in the background. */
+    /** Starts reading the whole account table in the background. */
     void start() {
-        scheduleLoad(0);
-    }
-
-    /** @return whether lookups are answered from a complete snapshot */
-    boolean loaded() {
-        return snapshot != null;
+        synchronized (this) {
+            loadingAll = true;
+        }
+        submit(this::loadAll);
     }
 
     /** @return the digest secrets of an enabled account with this user name, if there is one */
@@ -100,7 +144,10 @@ final class AccountCache implements AccountChangeListener {
     Secrets secrets(String username) {
         Snapshot all = snapshot;
         if (all != null) {
-            return all.secrets().get(username);
+            Secrets s = all.secrets().get(username);
+            if (s != null || pending.get() == 0) {
+                return s; // a changed account is out of the snapshot until read again: hits are never stale
+            }
         }
         Optional<Secrets> cached = secrets.get(username);
         if (cached == null) {
@@ -119,7 +166,10 @@ final class AccountCache implements AccountChangeListener {
     Account target(String name) {
         Snapshot all = snapshot;
         if (all != null) {
-            return all.target(name);
+            Account a = all.target(name);
+            if (a != null || pending.get() == 0) {
+                return a;
+            }
         }
         Optional<Account> cached = targets.get(name);
         if (cached == null) {
@@ -136,80 +186,96 @@ final class AccountCache implements AccountChangeListener {
 
     @Override
     public void accountChanged(long accountId) {
-        generation.incrementAndGet();
-        lastChange = System.currentTimeMillis();
-        snapshot = null;
-        secrets.clear();
-        targets.clear();
-        scheduleLoad(QUIET_MILLIS);
-    }
-
-    private void scheduleLoad(long delayMillis) {
-        if (loadPending.compareAndSet(false, true)) {
-            try {
-                loader.schedule(this::load, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                loadPending.set(false); // stopping
+        synchronized (this) {
+            generation.incrementAndGet();
+            pending.incrementAndGet();
+            Snapshot all = snapshot;
+            if (all != null) {
+                snapshot = all.without(accountId); // nothing stale is answered from now on
             }
+            if (loadingAll) {
+                changedWhileLoading.add(accountId);
+            }
+            secrets.clear();
+            targets.clear();
+        }
+        submit(() -> reload(accountId));
+    }
+
+    private void submit(Runnable task) {
+        try {
+            loader.execute(task);
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
-    /** Loads a snapshot once the changes have paused; one that a change overtook is thrown away and redone. */
-    private void load() {
-        long quietFor = System.currentTimeMillis() - lastChange;
-        if (quietFor < QUIET_MILLIS) {
-            loader.schedule(this::load, QUIET_MILLIS - quietFor, TimeUnit.MILLISECONDS);
-            return;
+    /** Reads one changed account again and puts it back into the snapshot. */
+    private void reload(long id) {
+        try {
+            Optional<Account> account = store.find(id);
+            Secrets s = account.filter(Account::enabled).flatMap(a -> secretsOf(a.username())).orElse(null);
+            synchronized (this) {
+                Snapshot all = snapshot;
+                if (all != null) {
+                    Snapshot without = all.without(id);
+                    snapshot = account.isPresent() ? without.with(account.get(), s) : without;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read account {} for the SIP proxy: {}", id, e.toString());
+            synchronized (this) {
+                snapshot = null; // back to the lookups one by one until the whole table is read again
+                loadingAll = true;
+            }
+            submit(this::loadAll);
+        } finally {
+            pending.decrementAndGet();
         }
-        loadPending.set(false); // a change from now on schedules another load
-        long seen = generation.get();
+    }
+
+    private void loadAll() {
         try {
             long begin = System.nanoTime();
-            Snapshot loaded = loadAll();
-            if (seen == generation.get()) {
+            Map<String, Secrets> keys = new HashMap<>();
+            Map<String, Account> users = new HashMap<>();
+            Map<String, Account> extensions = new HashMap<>();
+            Map<String, Account> aliases = new HashMap<>();
+            for (Account a : store.list()) {
+                Snapshot.add(a, a.enabled() ? secretsOf(a.username()).orElse(null) : null, keys, users, extensions,
+                        aliases);
+            }
+            synchronized (this) {
+                Snapshot loaded = new Snapshot(Map.copyOf(keys), Map.copyOf(users), Map.copyOf(extensions),
+                        Map.copyOf(aliases));
+                for (long id : changedWhileLoading) {
+                    loaded = loaded.without(id); // what was read of them may be older than the change
+                }
+                changedWhileLoading.clear();
+                loadingAll = false;
                 snapshot = loaded;
-                LOG.debug("{} accounts in memory for the SIP proxy ({} ms)", loaded.byUsername().size(),
+                LOG.debug("{} accounts in memory for the SIP proxy ({} ms)", users.size(),
                         (System.nanoTime() - begin) / 1_000_000);
             }
         } catch (RuntimeException e) {
             // the lookups one by one keep working; the next change tries again
-            LOG.warn("Could not load the accounts for the SIP proxy: {}", e.toString());
+            LOG.warn("Could not read the accounts for the SIP proxy: {}", e.toString());
+            synchronized (this) {
+                loadingAll = false;
+                changedWhileLoading.clear();
+            }
         }
     }
 
-    private Snapshot loadAll() {
-        Map<String, Secrets> allSecrets = new HashMap<>();
-        Map<String, Account> byUsername = new HashMap<>();
-        Map<String, Account> byExtension = new HashMap<>();
-        Map<String, Account> byAlias = new HashMap<>();
-        for (Account a : store.list()) {
-            // disabled accounts stay in the maps so that their names reach nobody, as with the lookups one by one
-            byUsername.put(a.username(), a);
-            if (!a.extension().isEmpty()) {
-                byExtension.putIfAbsent(a.extension(), a);
-            }
-            for (String alias : a.aliases()) {
-                byAlias.putIfAbsent(alias, a);
-            }
-            if (!a.enabled()) {
-                continue;
-            }
-            store.credentials(a.username()).filter(c -> c.realm().equals(realm))
-                    .ifPresent(c -> allSecrets.put(a.username(), new Secrets(a.username(), c.ha1Md5(), c.ha1Sha256())));
-        }
-        return new Snapshot(Map.copyOf(allSecrets), Map.copyOf(byUsername), Map.copyOf(byExtension),
-                Map.copyOf(byAlias));
+    private Optional<Secrets> secretsOf(String username) {
+        // HA1 values made for another realm (the domain was changed) cannot verify anything.
+        return store.credentials(username).filter(c -> c.realm().equals(realm))
+                .map(c -> new Secrets(username, c.ha1Md5(), c.ha1Sha256()));
     }
 
     private Optional<Secrets> loadSecrets(String username) {
         Optional<Account> account = store.findByUsername(username).filter(Account::enabled);
-        if (account.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Credentials> credentials = store.credentials(username);
-        // HA1 values made for another realm (the domain was changed) cannot verify anything.
-        return credentials.filter(c -> c.realm().equals(realm))
-                .map(c -> new Secrets(username, c.ha1Md5(), c.ha1Sha256()));
+        return account.isEmpty() ? Optional.empty() : secretsOf(username);
     }
 
     private static void bounded(ConcurrentMap<?, ?> map) {

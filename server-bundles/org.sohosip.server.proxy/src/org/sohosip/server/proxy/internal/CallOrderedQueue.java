@@ -44,10 +44,6 @@ final class CallOrderedQueue extends AbstractQueue<DatagramQueuedMessageDispatch
         }
     }
 
-    int lanes() {
-        return lanes.length;
-    }
-
     /** @return datagrams dropped on arrival because the queue was full */
     int dropped() {
         return dropped.get();

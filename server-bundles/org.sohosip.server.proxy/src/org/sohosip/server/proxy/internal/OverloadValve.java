@@ -25,6 +25,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * Load shedding: when more received datagrams wait for a worker than {@code sip.maxQueue}, a new call (INVITE) or
@@ -71,7 +72,7 @@ public final class OverloadValve implements SIPMessageValve {
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
-        if (!shouldShed(request)) {
+        if (!shouldShed(request) || isRetransmission(request)) {
             return true;
         }
         long total = shed.incrementAndGet();
@@ -110,6 +111,11 @@ public final class OverloadValve implements SIPMessageValve {
             return false; // a re-INVITE belongs to a call in progress
         }
         return queueSize() > maxQueue;
+    }
+
+    /** A retransmission of a request already in a transaction goes on: that request is being served. */
+    private boolean isRetransmission(SIPRequest request) {
+        return stack instanceof SIPTransactionStack transactions && transactions.findTransaction(request, true) != null;
     }
 
     SIPResponse refusal(SIPRequest request) throws java.text.ParseException {
@@ -155,11 +161,6 @@ public final class OverloadValve implements SIPMessageValve {
             }
         }
         return null;
-    }
-
-    /** @return how many requests were refused since the start */
-    long refused() {
-        return shed.get();
     }
 
     @Override

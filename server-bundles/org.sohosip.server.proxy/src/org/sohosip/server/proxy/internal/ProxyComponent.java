@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ public final class ProxyComponent {
 
     private @Nullable SipStackImpl stack;
     private @Nullable ScheduledExecutorService timers;
-    private @Nullable ScheduledExecutorService accountLoader;
+    private @Nullable ExecutorService accountLoader;
     private @Nullable CallRecordWriter recordWriter;
     private @Nullable BindingWriter bindingWriter;
     private @Nullable CallRecorder recorder;
@@ -117,8 +118,7 @@ public final class ProxyComponent {
             CallRecordWriter writer = new CallRecordWriter(callStore);
             recordWriter = writer;
 
-            ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(
-                    named("sohosip-sip-accounts"));
+            ExecutorService loader = Executors.newSingleThreadExecutor(named("sohosip-sip-accounts"));
             accountLoader = loader;
             AccountCache accounts = new AccountCache(accountStore, domain, loader);
             listenerRegistration = context.registerService(AccountChangeListener.class, accounts, null);
@@ -220,7 +220,7 @@ public final class ProxyComponent {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        ScheduledExecutorService loader = accountLoader;
+        ExecutorService loader = accountLoader;
         accountLoader = null;
         if (loader != null) {
             loader.shutdownNow();
