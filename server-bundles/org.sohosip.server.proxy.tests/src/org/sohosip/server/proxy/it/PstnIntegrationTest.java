@@ -8,13 +8,16 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.net.InetSocketAddress;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sohosip.core.Account;
 import org.sohosip.core.api.EmergencyNumber;
@@ -23,6 +26,7 @@ import org.sohosip.core.api.GatewayChange;
 import org.sohosip.core.api.InboundNumber;
 import org.sohosip.core.api.InboundTargetKind;
 import org.sohosip.core.api.RouteRule;
+import org.sohosip.server.proxy.CallApplication;
 import org.sohosip.server.store.CallQuery;
 import org.sohosip.server.store.GatewayStore;
 
@@ -233,6 +237,54 @@ class PstnIntegrationTest {
                 server.sipPort)) {
             assertEquals(407, stranger.call(target("0277001234")).start(false).status(),
                     "from any other address an inbound number is an ordinary, authenticated call");
+        }
+    }
+
+    @Test
+    void anInboundNumberForAMailboxReachesTheVoicemailApplicationWithTheMailboxAsUser() throws Exception {
+        TestPhone voicemail = new TestPhone(new Ua(SipSocket.udp(server.sipPort), "voicemail", "-",
+                ProxyTestServer.DOMAIN, server.sipPort), TestPhone.Mode.ANSWER);
+        InetSocketAddress at = new InetSocketAddress("127.0.0.1", voicemail.ua.socket.port());
+        ServiceRegistration<CallApplication> registration = server.context.registerService(CallApplication.class,
+                new CallApplication() {
+                    @Override
+                    public String name() {
+                        return "voicemail";
+                    }
+
+                    @Override
+                    public Set<String> numbers() {
+                        return Set.of("8500");
+                    }
+
+                    @Override
+                    public InetSocketAddress address() {
+                        return at;
+                    }
+
+                    @Override
+                    public boolean voicemail() {
+                        return true;
+                    }
+                }, null);
+        try (Ua asterisk = new Ua(SipSocket.open("udp", server.sipPort), "0911222333", "-", "pstn.example",
+                server.sipPort)) {
+            gatewayAt(asterisk.socket.port());
+            InboundNumber line = gateways.createInboundNumber(new InboundNumber(0, "0277009999",
+                    InboundTargetKind.VOICEMAIL, "bob", null, null, null, "UTC"));
+            try {
+                SipMsg answered = asterisk.call(target("0277009999")).start(false);
+                assertTrue(answered.status() == 180 || answered.status() == 200, answered.text);
+                SipMsg invite = voicemail.await("INVITE", WAIT);
+                assertTrue(requestLine(invite).startsWith("INVITE sip:bob@127.0.0.1:" + at.getPort()),
+                        "the mailbox owner is the Request-URI user: " + invite.text);
+                assertTrue(invite.text.contains("0911222333"), "the caller's number travels on: " + invite.text);
+            } finally {
+                gateways.deleteInboundNumber(line.id());
+            }
+        } finally {
+            registration.unregister();
+            voicemail.close();
         }
     }
 }

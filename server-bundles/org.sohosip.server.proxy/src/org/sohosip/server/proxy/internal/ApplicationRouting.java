@@ -106,6 +106,16 @@ final class ApplicationRouting {
         };
     }
 
+    /**
+     * @return the voicemail application's address for {@code username}'s mailbox (a deposit), or {@code null} when no
+     *         voicemail runs
+     */
+    @Nullable
+    SipURI mailbox(String username) {
+        CallApplication voicemail = applications.voicemail();
+        return voicemail == null ? null : uri(username, voicemail);
+    }
+
     /** RFC 4458 cause values, as History-Info carries them. */
     private static int cause(String reason) {
         return switch (reason) {

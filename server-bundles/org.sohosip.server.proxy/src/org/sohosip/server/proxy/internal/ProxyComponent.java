@@ -162,8 +162,10 @@ public final class ProxyComponent {
             provider.addSipListener(router);
             DialPlan dialPlan = new DialPlan(gatewayStore);
             dialPlanRegistration = context.registerService(GatewayConfigListener.class, dialPlan, null);
-            router.pstn(new PstnCalls(sip, dialPlan, new OutsideCalls(), accounts, accountStore, calls,
-                    router::contactsOf, clock));
+            PstnCalls pstnCalls = new PstnCalls(sip, dialPlan, new OutsideCalls(), accounts, accountStore, calls,
+                    router::contactsOf, clock);
+            pstnCalls.voicemail(routing::mailbox); // inbound numbers that lead to a mailbox
+            router.pstn(pstnCalls);
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);
