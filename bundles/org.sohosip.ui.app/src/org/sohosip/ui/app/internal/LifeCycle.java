@@ -24,7 +24,7 @@ import org.sohosip.core.Account;
  * Logs in before the main window exists, then fits the model to the account: window title, and no administrator
  * elements for other users. Cancelling the login ends the application without showing a window. When the server
  * cannot be reached, the user may open the phonebook saved on this computer instead: the window then opens offline
- * (as a user without administration) and the status line says so ({@link #OFFLINE}).
+ * (as a user without administration) on the Contacts perspective, and the status line says so ({@link #OFFLINE}).
  */
 public final class LifeCycle {
 
@@ -35,6 +35,7 @@ public final class LifeCycle {
     public static final String OFFLINE = "org.sohosip.ui.app.offline";
 
     private @Nullable Account account;
+    private boolean offline;
 
     @PostContextCreate
     void login(IEclipseContext context, SessionService session, @Optional @Nullable ContactService phonebook) {
@@ -57,7 +58,8 @@ public final class LifeCycle {
         Account a = dialog.account();
         account = a;
         context.set(REMEMBER_WARNING, dialog.rememberWarning());
-        if (dialog.offline() && a != null) {
+        offline = dialog.offline() && a != null;
+        if (offline && a != null) {
             context.set(OFFLINE, NLS.bind(Messages.Status_offline, a.username()));
         }
     }
@@ -78,6 +80,9 @@ public final class LifeCycle {
         }
         if (!a.admin()) {
             AdminOnly.removeFrom(app);
+        }
+        if (offline) {
+            OfflineStart.showPhonebook(app);
         }
     }
 
