@@ -55,8 +55,10 @@ final class JpaBootstrap {
                 // Inserts of entities with sequence ids (contacts) go in batches; identity-keyed ones stay single.
                 .property(PersistenceUnitProperties.BATCH_WRITING, "JDBC")
                 .property(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500")
-                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_INITIAL, "1")
-                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "1")
+                // Connections above the minimum are closed when given back, and each new one pays Derby's password
+                // hash: keep enough for the proxy's, the API's and voicemail's concurrent work, open few at start.
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_INITIAL, "2")
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "8")
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MAX, "16")
                 .property(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName())
                 .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING")
