@@ -26,7 +26,7 @@ public final class OfflineStart {
     public static boolean showPhonebook(MApplication app) {
         for (TreeIterator<EObject> it = ((EObject) app).eAllContents(); it.hasNext();) {
             if (it.next() instanceof MPerspective p && CONTACTS_PERSPECTIVE.equals(p.getElementId())
-                    && p.getParent() instanceof MPerspectiveStack stack) {
+                    && (Object) p.getParent() instanceof MPerspectiveStack stack) {
                 stack.setSelectedElement(p);
                 return true;
             }
