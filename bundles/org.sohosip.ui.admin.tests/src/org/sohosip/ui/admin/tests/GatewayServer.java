@@ -2,15 +2,10 @@
 package org.sohosip.ui.admin.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,15 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
@@ -45,11 +36,11 @@ import org.sohosip.core.api.GatewayStatus;
 import org.sohosip.core.api.InboundNumber;
 import org.sohosip.core.api.LoginResponse;
 import org.sohosip.core.api.RouteRule;
+import org.sohosip.ui.testing.LoopbackHttps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
@@ -61,7 +52,6 @@ import com.sun.net.httpserver.HttpsServer;
  */
 final class GatewayServer implements AutoCloseable {
 
-    private static final char[] PASS = "test-store".toCharArray();
     private static final Pattern ID = Pattern.compile("/api/v1/([a-z-]+)/(\\d+)(/status)?");
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("UTC"));
@@ -90,38 +80,11 @@ final class GatewayServer implements AutoCloseable {
     }
 
     GatewayServer(Path dir) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys(dir), null, null);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/api/v1/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-    }
-
-    /** A self-signed certificate made with the JDK's keytool, as an administrator would make one. */
-    private static javax.net.ssl.KeyManager[] keys(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=pbx, O=SOHOSIP test", "-ext", "SAN=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",
-                new String(PASS), "-keypass", new String(PASS))).redirectErrorStream(true).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("keytool failed: " + new String(p.getInputStream().readAllBytes()));
-        }
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, PASS);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASS);
-        return kmf.getKeyManagers();
+        server = LoopbackHttps.start(dir, this::handle);
     }
 
     URI uri() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackHttps.uri(server);
     }
 
     Gateway addGateway(String name, String host, GatewayState state, String version) {

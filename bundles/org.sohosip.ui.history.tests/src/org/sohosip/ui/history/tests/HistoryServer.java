@@ -2,13 +2,8 @@
 package org.sohosip.ui.history.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,18 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-
 import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
 import org.sohosip.core.api.ApiError;
 import org.sohosip.core.api.CallHistoryEntry;
 import org.sohosip.core.api.LoginResponse;
+import org.sohosip.ui.testing.LoopbackHttps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
@@ -41,8 +33,6 @@ import com.sun.net.httpserver.HttpsServer;
  */
 final class HistoryServer implements AutoCloseable {
 
-    private static final char[] PASS = "test-store".toCharArray();
-
     final List<String> queries = new CopyOnWriteArrayList<>();
     volatile CountDownLatch hold = new CountDownLatch(0);
     private final List<CallHistoryEntry> calls;
@@ -51,38 +41,11 @@ final class HistoryServer implements AutoCloseable {
 
     HistoryServer(Path dir, List<CallHistoryEntry> calls) throws Exception {
         this.calls = calls;
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys(dir), null, null);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/api/v1/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-    }
-
-    /** A self-signed certificate made with the JDK's keytool, as an administrator would make one. */
-    private static javax.net.ssl.KeyManager[] keys(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=pbx, O=SOHOSIP test", "-ext", "SAN=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",
-                new String(PASS), "-keypass", new String(PASS))).redirectErrorStream(true).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("keytool failed: " + new String(p.getInputStream().readAllBytes()));
-        }
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, PASS);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASS);
-        return kmf.getKeyManagers();
+        server = LoopbackHttps.start(dir, this::handle);
     }
 
     URI uri() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackHttps.uri(server);
     }
 
     @Override

@@ -2,26 +2,17 @@
 package org.sohosip.ui.voicemail.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.sohosip.client.core.internal.Json;
 import org.sohosip.core.Account;
@@ -33,10 +24,10 @@ import org.sohosip.core.api.MailboxSettingsChange;
 import org.sohosip.core.api.VoicemailCounts;
 import org.sohosip.core.api.VoicemailFolder;
 import org.sohosip.core.api.VoicemailMessage;
+import org.sohosip.ui.testing.LoopbackHttps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
@@ -46,8 +37,6 @@ import com.sun.net.httpserver.HttpsServer;
  */
 final class MailboxServer implements AutoCloseable {
 
-    private static final char[] PASS = "test-store".toCharArray();
-
     volatile MailboxSettings settings = new MailboxSettings("en", 20, false, false, null, false, null);
     private final Map<Long, VoicemailMessage> messages = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> audio = new ConcurrentHashMap<>();
@@ -55,38 +44,11 @@ final class MailboxServer implements AutoCloseable {
     private final ObjectMapper json = Json.mapper();
 
     MailboxServer(Path dir) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys(dir), null, null);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/api/v1/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-    }
-
-    /** A self-signed certificate made with the JDK's keytool, as an administrator would make one. */
-    private static javax.net.ssl.KeyManager[] keys(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=pbx, O=SOHOSIP test", "-ext", "SAN=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",
-                new String(PASS), "-keypass", new String(PASS))).redirectErrorStream(true).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("keytool failed: " + new String(p.getInputStream().readAllBytes()));
-        }
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, PASS);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASS);
-        return kmf.getKeyManagers();
+        server = LoopbackHttps.start(dir, this::handle);
     }
 
     URI uri() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackHttps.uri(server);
     }
 
     /** Leaves a message in alice's NEW folder with {@code pcm} (8 kHz) as its audio. */
