@@ -33,12 +33,13 @@ public interface GatewayStore {
     Optional<String> amiSecret(long id);
 
     /**
-     * @param change the new gateway; its {@code amiSecret} must be set
+     * @param change the new gateway; its {@code amiSecret} must be set; a {@code null} time zone stores the
+     *               server's own zone
      * @return the stored gateway
      */
     Gateway createGateway(GatewayChange change);
 
-    /** @return the changed gateway; a {@code null} AMI secret keeps the stored one */
+    /** @return the changed gateway; a {@code null} AMI secret or time zone keeps the stored one */
     Gateway updateGateway(long id, GatewayChange change);
 
     /** @throws GatewayInUseException while route rules or emergency numbers name the gateway */

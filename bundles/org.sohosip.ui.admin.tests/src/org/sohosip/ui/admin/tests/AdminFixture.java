@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.FrameworkUtil;
+import org.sohosip.client.core.AccountService;
 import org.sohosip.client.core.BillingService;
 import org.sohosip.client.core.DialPlanService;
 import org.sohosip.client.core.GatewayService;
@@ -61,6 +62,7 @@ final class AdminFixture implements AutoCloseable {
         context.set(DialPlanService.class, dialPlan);
         context.set(InboundNumberService.class, inbound);
         context.set(BillingService.class, billing);
+        context.set(AccountService.class, session);
         context.set(Composite.class, shell);
     }
 

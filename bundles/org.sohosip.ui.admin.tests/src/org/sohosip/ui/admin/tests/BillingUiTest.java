@@ -13,10 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.TabFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sohosip.core.Account;
 import org.sohosip.core.api.BillingDirection;
 import org.sohosip.core.api.BillingDisposition;
 import org.sohosip.core.api.BillingRecord;
@@ -28,7 +30,8 @@ import org.sohosip.ui.testing.Screenshots;
 /**
  * The Call reports page on a real shell (Xvfb) against an HTTPS server through the real client services: the
  * calls of the last 30 days, totals per user and per day, the chart of calls per day and per hour, the filters
- * (user, gateway, direction, date range, checked next to the dates) and the CSV export.
+ * (user chosen from the office's accounts, gateway, direction, date range, checked next to the dates) and the CSV
+ * export.
  */
 class BillingUiTest {
 
@@ -42,6 +45,9 @@ class BillingUiTest {
         f = new AdminFixture("Call reports");
         fxo = f.server.addGateway("fxo-main", "10.0.0.5", GatewayState.CONNECTED, "20.20.1");
         f.server.addGateway("pri-branch", "10.0.0.6", GatewayState.CONNECTED, "22.1.0");
+        f.server.accounts.add(new Account(2, "alice", "Alice Liu", "3301", List.of(), false, true));
+        f.server.accounts.add(new Account(3, "bob", "Bob Chen", "3302", List.of(), false, true));
+        f.server.accounts.add(new Account(4, "carol", "Carol Wu", "3303", List.of(), false, false));
         call(1, "alice", "fxo-main", BillingDirection.OUTBOUND, today.minusDays(1), 9, 10, 120);
         call(2, "alice", "fxo-main", BillingDirection.OUTBOUND, today.minusDays(1), 9, 40, -1);
         call(3, "bob", "fxo-main", BillingDirection.INBOUND, today, 14, 5, 60);
@@ -97,7 +103,8 @@ class BillingUiTest {
         Screenshots.save(f.shell, "billing-totals");
         tabs.setSelection(0);
 
-        Screenshots.spinUntil(f.display, () -> part.offersGateway("fxo-main"));
+        Screenshots.spinUntil(f.display, () -> part.offersGateway("fxo-main")
+                && part.userChoice().getItemCount() > 1);
         part.filterBy("alice", "fxo-main", today.minusDays(7), today, BillingDirection.OUTBOUND);
         part.refresh();
         Screenshots.spinUntil(f.display, () -> part.calls().getTable().getItemCount() == 2 && !part.loading());
@@ -124,5 +131,45 @@ class BillingUiTest {
         assertTrue(lines.stream().allMatch(l -> l.startsWith("\"\",\"alice\",\"022345678")), lines.toString());
         assertTrue(lines.get(0).contains("\"NO ANSWER\",\"DOCUMENTATION\",\"1795673942.4\""), lines.get(0));
         assertEquals("Exported " + Files.size(csv) + " bytes to " + csv + ".", part.statusText());
+    }
+
+    @Test
+    void theUserFilterIsAChoiceOfTheOfficesAccounts() throws Exception {
+        BillingPart part = f.part(BillingPart.class, 1100, 560);
+        Screenshots.spinUntil(f.display, () -> part.userChoice().getItemCount() == 5 && !part.loading());
+        assertTrue((part.userChoice().getStyle() & SWT.READ_ONLY) != 0, "nothing can be typed in");
+        assertEquals(List.of("All users", "admin \u2013 Office Admin", "alice \u2013 Alice Liu", "bob \u2013 Bob Chen",
+                "carol \u2013 Carol Wu"), List.of(part.userChoice().getItems()), "all first, then by user name");
+        assertEquals("All users", part.userChoice().getText());
+        assertEquals(4, part.calls().getTable().getItemCount());
+
+        part.chooseUser("bob");
+        assertEquals("bob \u2013 Bob Chen", part.userChoice().getText());
+        part.refresh();
+        Screenshots.spinUntil(f.display, () -> part.calls().getTable().getItemCount() == 1 && !part.loading());
+        assertEquals(List.of("bob"), column(part.calls(), 1));
+        assertEquals("1 calls, 1.0 billable minutes", part.statusText());
+        assertTrue(lastReportRequest().contains("?user=bob&from="), lastReportRequest());
+        Screenshots.save(f.shell, "billing-user-bob");
+
+        part.chooseUser("alice");
+        part.refresh();
+        Screenshots.spinUntil(f.display, () -> part.calls().getTable().getItemCount() == 3 && !part.loading());
+        assertEquals(List.of("alice", "alice", "alice"), column(part.calls(), 1));
+
+        part.chooseUser("carol"); // a disabled account is offered: its past calls still count
+        part.refresh();
+        Screenshots.spinUntil(f.display, () -> !part.loading() && part.calls().getTable().getItemCount() == 0);
+        assertEquals("0 calls, 0.0 billable minutes", part.statusText());
+
+        part.chooseUser(null);
+        part.refresh();
+        Screenshots.spinUntil(f.display, () -> part.calls().getTable().getItemCount() == 4 && !part.loading());
+        assertTrue(!lastReportRequest().contains("user="), lastReportRequest());
+    }
+
+    private String lastReportRequest() {
+        return f.server.requests.stream().filter(r -> r.startsWith("GET /api/v1/billing?")).reduce((a, b) -> b)
+                .orElseThrow();
     }
 }

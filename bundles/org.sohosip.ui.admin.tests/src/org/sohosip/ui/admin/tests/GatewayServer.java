@@ -63,6 +63,9 @@ final class GatewayServer implements AutoCloseable {
     final Map<Long, RouteRule> routes = new ConcurrentHashMap<>();
     final Map<Long, InboundNumber> inbound = new ConcurrentHashMap<>();
     final List<BillingRecord> billing = new CopyOnWriteArrayList<>();
+    /** The office's accounts ({@code GET /api/v1/accounts}), the administrator first. */
+    final List<Account> accounts = new CopyOnWriteArrayList<>(List.of(new Account(1, "admin", "Office Admin", "3300",
+            List.of(), true, true)));
     volatile List<EmergencyNumber> emergency = List.of();
     private final AtomicLong ids = new AtomicLong(100);
     private final HttpsServer server;
@@ -160,6 +163,8 @@ final class GatewayServer implements AutoCloseable {
                         new Account(1, "admin", "Office Admin", "3300", List.of(), true, true));
             case "POST /api/v1/auth/logout":
                 return null;
+            case "GET /api/v1/accounts":
+                return accounts.stream().sorted(Comparator.comparing(Account::username)).toList();
             case "GET /api/v1/gateways":
                 return gateways.values().stream().sorted(Comparator.comparing(Gateway::name)).toList();
             case "POST /api/v1/gateways":
@@ -248,9 +253,10 @@ final class GatewayServer implements AutoCloseable {
         if (c.amiSecret() != null) {
             secrets.put(id, c.amiSecret());
         }
+        String zone = c.timeZone() != null ? c.timeZone() : create ? "UTC" : gateways.get(id).timeZone();
         Gateway g = new Gateway(id, c.name(), c.amiHost(), c.amiPort() == null ? 5038 : c.amiPort(), c.amiUser(),
                 secrets.containsKey(id), c.trunkName(), c.sipHost(), c.sipPort() == null ? 5060 : c.sipPort(),
-                c.outboundChannel(), c.enabled() == null || c.enabled());
+                c.outboundChannel(), c.enabled() == null || c.enabled(), zone);
         gateways.put(id, g);
         statuses.putIfAbsent(id, new GatewayStatus(id, g.enabled() ? GatewayState.CONNECTING : GatewayState.DISABLED,
                 null, null, Instant.now()));

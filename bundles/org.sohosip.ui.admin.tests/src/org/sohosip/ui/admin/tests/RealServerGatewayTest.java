@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
+import org.sohosip.client.core.AccountService;
 import org.sohosip.client.core.BillingService;
 import org.sohosip.client.core.DialPlanService;
 import org.sohosip.client.core.GatewayService;
@@ -74,6 +75,7 @@ class RealServerGatewayTest {
         context.set(GatewayService.class, gateways);
         context.set(DialPlanService.class, dialPlan);
         context.set(BillingService.class, new BillingServiceImpl(session));
+        context.set(AccountService.class, session);
         context.set(Composite.class, shell);
     }
 

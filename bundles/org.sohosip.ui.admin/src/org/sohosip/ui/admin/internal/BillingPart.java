@@ -27,10 +27,11 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
-import org.eclipse.swt.widgets.Text;
+import org.sohosip.client.core.AccountService;
 import org.sohosip.client.core.BillingFilter;
 import org.sohosip.client.core.BillingService;
 import org.sohosip.client.core.GatewayService;
+import org.sohosip.core.Account;
 import org.sohosip.core.api.BillingDirection;
 import org.sohosip.core.api.BillingRecord;
 import org.sohosip.core.api.BillingTotals;
@@ -39,7 +40,8 @@ import org.sohosip.ui.app.util.Background;
 import org.sohosip.ui.app.util.Columns;
 
 /**
- * Call detail reports of the calls through the gateways: filter by user, gateway, date range and direction; the
+ * Call detail reports of the calls through the gateways: filter by user (a drop-down of the office's accounts, so a
+ * user name cannot be mistyped), gateway, date range and direction; the
  * calls, totals (calls, minutes) per user and per day, a chart of calls per day or per hour, and the CSV export in
  * Asterisk's {@code Master.csv} column order.
  */
@@ -52,8 +54,9 @@ public final class BillingPart {
 
     private final BillingService service;
     private final GatewayService gatewayService;
+    private final AccountService accountService;
     private final ZoneId zone = ZoneId.systemDefault();
-    private Text user;
+    private Combo user;
     private Combo gateway;
     private DateTime from;
     private DateTime to;
@@ -66,18 +69,21 @@ public final class BillingPart {
     private CallsChart chart;
     private Button perHour;
     private GatewayChoice gateways = new GatewayChoice(List.of());
+    private UserChoice users = new UserChoice(List.of());
     private @Nullable ReportData report;
     private boolean loading;
 
     /**
      * @param service        the billing records on the logged-in server
      * @param gatewayService the gateways, for the filter
+     * @param accountService the office's accounts, for the filter
      */
     @Inject
     @SuppressWarnings("null")
-    public BillingPart(BillingService service, GatewayService gatewayService) {
+    public BillingPart(BillingService service, GatewayService gatewayService, AccountService accountService) {
         this.service = service;
         this.gatewayService = gatewayService;
+        this.accountService = accountService;
     }
 
     @PostConstruct
@@ -88,9 +94,10 @@ public final class BillingPart {
         filters.setLayout(new GridLayout(6, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
         new Label(filters, SWT.NONE).setText(Messages.Billing_user);
-        user = new Text(filters, SWT.BORDER | SWT.SEARCH);
-        user.setMessage(Messages.Billing_anyUser);
-        GridDataFactory.fillDefaults().hint(130, SWT.DEFAULT).applyTo(user);
+        user = new Combo(filters, SWT.READ_ONLY);
+        user.setItems(Messages.Billing_allUsers);
+        user.select(0);
+        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(user);
         new Label(filters, SWT.NONE).setText(Messages.Billing_gateway);
         gateway = new Combo(filters, SWT.READ_ONLY);
         gateway.setItems(Messages.Billing_anyGateway);
@@ -154,6 +161,8 @@ public final class BillingPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         Background.run(gateway, AccountsPart.WORKER_THREAD, gatewayService::gateways, this::gatewaysLoaded,
                 e -> status.setText(String.valueOf(e.getMessage())));
+        Background.run(user, AccountsPart.WORKER_THREAD, accountService::accounts, this::accountsLoaded,
+                e -> status.setText(NLS.bind(Messages.Billing_usersFailed, e.getMessage())));
         refresh();
     }
 
@@ -192,6 +201,15 @@ public final class BillingPart {
         gateway.getParent().layout(true, true);
     }
 
+    private void accountsLoaded(List<Account> list) {
+        // the choice survives the reload by name, as the accounts can arrive after the user picked "All users"
+        String chosen = users.usernameAt(user.getSelectionIndex());
+        users = new UserChoice(list);
+        user.setItems(users.items(Messages.Billing_allUsers));
+        user.select(Math.max(0, users.indexOf(chosen)));
+        user.getParent().layout(true, true);
+    }
+
     private static void set(DateTime d, LocalDate date) {
         d.setDate(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
     }
@@ -210,7 +228,7 @@ public final class BillingPart {
             return null;
         }
         rangeError.setText("");
-        String u = user.getText().strip();
+        String u = users.usernameAt(user.getSelectionIndex());
         int g = gateway.getSelectionIndex();
         BillingDirection d = switch (direction.getSelectionIndex()) {
             case 1 -> BillingDirection.OUTBOUND;
@@ -218,7 +236,7 @@ public final class BillingPart {
             default -> null;
         };
         // the "to" day counts whole: calls before the start of the next day
-        return new BillingFilter(u.isEmpty() ? null : u, g <= 0 ? null : gateways.idAt(g - 1),
+        return new BillingFilter(u, g <= 0 ? null : gateways.idAt(g - 1),
                 start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant(), d);
     }
 
@@ -290,14 +308,36 @@ public final class BillingPart {
         showChart();
     }
 
-    /** Sets the filter fields (for tests); {@code gatewayName} null = any gateway, {@code dir} null = both. */
+    /**
+     * Sets the filter fields (for tests); {@code username} null = all users, {@code gatewayName} null = any gateway,
+     * {@code dir} null = both.
+     */
     public void filterBy(@Nullable String username, @Nullable String gatewayName, LocalDate start, LocalDate end,
             @Nullable BillingDirection dir) {
-        user.setText(username == null ? "" : username);
+        chooseUser(username);
         gateway.select(gatewayName == null ? 0 : gateway.indexOf(gatewayName));
         set(from, start);
         set(to, end);
         direction.select(dir == null ? 0 : dir == BillingDirection.OUTBOUND ? 1 : 2);
+    }
+
+    /**
+     * Chooses a user in the drop-down as a click would, {@code null} for "All users" (for tests).
+     *
+     * @throws IllegalArgumentException when the drop-down does not offer the user
+     */
+    public void chooseUser(@Nullable String username) {
+        int index = users.indexOf(username);
+        if (index < 0) {
+            throw new IllegalArgumentException("The user drop-down does not offer " + username);
+        }
+        user.select(index);
+        user.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    /** @return the user drop-down (for tests) */
+    public Combo userChoice() {
+        return user;
     }
 
     /** @return whether the gateway drop-down offers the named gateway (for tests) */

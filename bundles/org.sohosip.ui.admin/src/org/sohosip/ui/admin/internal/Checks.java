@@ -83,6 +83,15 @@ final class Checks {
         }
     }
 
+    /**
+     * @return a message unless {@code v} is empty (the server's zone) or a zone name of the tz database; offsets
+     *         such as +08:00 are refused, as the server does, since they miss daylight-saving changes
+     */
+    static Optional<String> zoneId(String v) {
+        return v.isEmpty() || java.time.ZoneId.getAvailableZoneIds().contains(v) ? Optional.empty()
+                : Optional.of(Messages.Check_zoneId);
+    }
+
     /** @return the number, or {@code null} when {@code v} is not a whole number */
     static @org.eclipse.jdt.annotation.Nullable Integer integer(String v) {
         try {

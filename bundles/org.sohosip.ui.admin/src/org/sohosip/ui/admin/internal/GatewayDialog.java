@@ -17,8 +17,9 @@ import org.sohosip.core.api.GatewayChange;
 
 /**
  * Adds or edits a PSTN gateway: the AMI connection (host, port, user, secret), the Asterisk trunk name, where
- * Asterisk's SIP stack listens, the outbound channel and whether it is enabled. The stored secret is never shown;
- * an empty secret field keeps it.
+ * Asterisk's SIP stack listens, the outbound channel, the time zone of the Asterisk host's clock (its CDR times are
+ * read in it; the zone names are offered as the user types) and whether it is enabled. The stored secret is never
+ * shown; an empty secret field keeps it. An empty time zone gives a new gateway the server's own zone.
  */
 public final class GatewayDialog extends FormDialog<Gateway> {
 
@@ -54,6 +55,9 @@ public final class GatewayDialog extends FormDialog<Gateway> {
                 .setMessage("5060");
         text(area, "outboundChannel", Messages.GatewayDialog_outboundChannel, SWT.NONE,
                 g == null ? "DAHDI/g0" : g.outboundChannel());
+        ZoneProposals.attach(text(area, "timeZone", Messages.GatewayDialog_timeZone, SWT.NONE,
+                g == null ? "" : g.timeZone()));
+        field("timeZone").setMessage(Messages.GatewayDialog_serverZone);
         enabled = check(area, Messages.GatewayDialog_enabled, g == null || g.enabled());
     }
 
@@ -75,6 +79,9 @@ public final class GatewayDialog extends FormDialog<Gateway> {
         m.put("sipHost", Checks.host(v("sipHost")));
         m.put("sipPort", Checks.port(v("sipPort")));
         m.put("outboundChannel", Checks.channel(v("outboundChannel")));
+        // empty keeps the stored zone on the server, which a cleared field would not make clear: ask for one
+        m.put("timeZone", existing != null && v("timeZone").isEmpty() ? Checks.required("")
+                : Checks.zoneId(v("timeZone")));
         return m;
     }
 
@@ -83,7 +90,7 @@ public final class GatewayDialog extends FormDialog<Gateway> {
         String secret = field("amiSecret").getText();
         GatewayChange change = new GatewayChange(v("name"), v("amiHost"), Checks.integer(v("amiPort")), v("amiUser"),
                 secret.isEmpty() ? null : secret, v("trunkName"), v("sipHost"), Checks.integer(v("sipPort")),
-                v("outboundChannel"), enabled.getSelection());
+                v("outboundChannel"), enabled.getSelection(), v("timeZone").isEmpty() ? null : v("timeZone"));
         Gateway g = existing;
         return g == null ? () -> service.create(change) : () -> service.update(g.id(), change);
     }

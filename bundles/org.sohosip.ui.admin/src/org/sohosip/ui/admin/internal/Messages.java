@@ -85,6 +85,8 @@ public final class Messages extends NLS {
     public static String GatewayDialog_sipPort;
     public static String GatewayDialog_outboundChannel;
     public static String GatewayDialog_enabled;
+    public static String GatewayDialog_timeZone;
+    public static String GatewayDialog_serverZone;
     public static String Check_name;
     public static String Check_trunk;
     public static String Check_host;
@@ -99,6 +101,7 @@ public final class Messages extends NLS {
     public static String Check_emergency;
     public static String Check_did;
     public static String Check_timeZone;
+    public static String Check_zoneId;
     public static String Routes_prefix;
     public static String Routes_strip;
     public static String Routes_prepend;
@@ -151,7 +154,8 @@ public final class Messages extends NLS {
     public static String InboundDialog_afterKind;
     public static String InboundDialog_afterTarget;
     public static String Billing_user;
-    public static String Billing_anyUser;
+    public static String Billing_allUsers;
+    public static String Billing_usersFailed;
     public static String Billing_gateway;
     public static String Billing_anyGateway;
     public static String Billing_from;

@@ -51,6 +51,12 @@ final class GatewayValidator {
         port(f, "sipPort", g.sipPort());
         match(f, "outboundChannel", g.outboundChannel(), CHANNEL,
                 "Name an Asterisk channel to the telephone network, e.g. DAHDI/g0 or PJSIP/provider.");
+        String zone = g.timeZone();
+        // a region id, not an offset: Asterisk's clock follows its region's daylight-saving rules
+        if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone)) {
+            f.put("timeZone", "'" + zone + "' is no time zone of the tz database; give the zone of the Asterisk "
+                    + "host's clock, like Asia/Taipei, Europe/Berlin or UTC.");
+        }
         return f;
     }
 

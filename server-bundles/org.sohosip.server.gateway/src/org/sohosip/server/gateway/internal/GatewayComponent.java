@@ -4,7 +4,6 @@ package org.sohosip.server.gateway.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
             t.setDaemon(true);
             return t;
         });
-        this.cdrs = new CdrCollector(billing, calls, accounts, store, ZoneId.systemDefault());
+        this.cdrs = new CdrCollector(billing, calls, accounts, store);
         this.clickToCall = new ClickToCaller(store, accounts, links::get, links.values(), driver);
     }
 

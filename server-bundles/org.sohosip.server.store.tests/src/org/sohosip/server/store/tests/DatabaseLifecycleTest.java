@@ -30,7 +30,7 @@ import org.sohosip.server.store.Credentials;
 class DatabaseLifecycleTest {
 
     /** The schema versions this bundle ships, in order. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5", "6");
 
 
     @Test

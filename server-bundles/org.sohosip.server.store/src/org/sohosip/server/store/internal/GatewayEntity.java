@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.server.store.internal;
 
+import java.time.ZoneId;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -57,12 +58,19 @@ public class GatewayEntity {
     @Column(name = "ENABLED", nullable = false)
     private boolean enabled;
 
+    /** IANA zone id of the Asterisk host; {@code null} (rows from before schema version 6) = the server's zone. */
+    @Column(name = "TIME_ZONE")
+    private @Nullable String timeZone;
+
     /** For JPA. */
     protected GatewayEntity() {
     }
 
     GatewayEntity(GatewayChange change) {
         apply(change);
+        if (timeZone == null) {
+            timeZone = ZoneId.systemDefault().getId();
+        }
     }
 
     final void apply(GatewayChange change) {
@@ -79,6 +87,10 @@ public class GatewayEntity {
         sipPort = Objects.requireNonNullElse(change.sipPort(), DEFAULT_SIP_PORT);
         outboundChannel = change.outboundChannel();
         enabled = Objects.requireNonNullElse(change.enabled(), Boolean.TRUE);
+        String zone = change.timeZone();
+        if (zone != null) {
+            timeZone = zone;
+        }
     }
 
     long id() {
@@ -91,7 +103,7 @@ public class GatewayEntity {
 
     Gateway toGateway() {
         return new Gateway(id(), name, amiHost, amiPort, amiUser, !amiSecret.isEmpty(), trunkName, sipHost, sipPort,
-                outboundChannel, enabled);
+                outboundChannel, enabled, timeZone == null ? ZoneId.systemDefault().getId() : timeZone);
     }
 
     /** Keeps the secret out of logs. */
