@@ -203,5 +203,14 @@ class RealServerGatewayTest {
             assertTrue(at[i - 1] >= 0 && at[i - 1] < at[i], "column order in " + line);
         }
         assertEquals(2, text.lines().count(), text);
+
+        // the user drop-down offers the server's accounts; the outbound call was the administrator's
+        Screenshots.spinUntil(display, () -> part.userChoice().indexOf(RunningServer.ADMIN + " \u2013 Office Admin")
+                > 0);
+        part.chooseUser(RunningServer.ADMIN);
+        part.refresh();
+        Screenshots.spinUntil(display, () -> !part.loading() && part.calls().getTable().getItemCount() == 1);
+        assertEquals(RunningServer.ADMIN, part.calls().getTable().getItem(0).getText(1));
+        assertEquals("ANSWERED", part.calls().getTable().getItem(0).getText(6));
     }
 }

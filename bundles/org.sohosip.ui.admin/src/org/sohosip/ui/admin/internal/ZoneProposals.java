@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Text;
  * those that start with it first ("taip" offers Asia/Taipei, "berl" Europe/Berlin). A text field with proposals
  * rather than a drop-down, because a list of some 600 names is only usable by typing.
  */
-final class ZoneProposals implements IContentProposalProvider {
+public final class ZoneProposals implements IContentProposalProvider {
 
     /** Proposals shown at most; typing more narrows them. */
     static final int MAX = 50;
@@ -38,8 +38,8 @@ final class ZoneProposals implements IContentProposalProvider {
         adapter.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
     }
 
-    /** @return the zone names that match {@code typed}, best first, at most {@link #MAX} */
-    static List<String> matching(String typed) {
+    /** @return the zone names that match {@code typed}, best first, at most {@link #MAX} (public for tests) */
+    public static List<String> matching(String typed) {
         String t = typed.strip().toLowerCase(Locale.ROOT);
         return ZONES.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(t))
                 .sorted(Comparator.comparing((String z) -> !starts(z, t)).thenComparing(Comparator.naturalOrder()))
