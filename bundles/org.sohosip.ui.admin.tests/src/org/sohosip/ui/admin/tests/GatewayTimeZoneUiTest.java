@@ -49,7 +49,9 @@ class GatewayTimeZoneUiTest {
     @Test
     void theDialogChecksTheZoneAndSavesIt() throws Exception {
         Gateway fxo = f.server.addGateway("fxo-main", "10.0.0.5", GatewayState.CONNECTED, "20.20.1");
-        GatewayDialog edit = new GatewayDialog(f.shell, f.gateways.gateway(fxo.id()), f.gateways);
+        Gateway listed = f.gateways.gateways().stream().filter(g -> g.id() == fxo.id()).findFirst().orElseThrow();
+        assertEquals(fxo, listed, "the zone comes through the client as the server sent it");
+        GatewayDialog edit = new GatewayDialog(f.shell, listed, f.gateways);
         edit.setBlockOnOpen(false);
         edit.open();
         assertEquals(fxo.timeZone(), edit.field("timeZone").getText(), "the stored zone");

@@ -22,7 +22,7 @@ import org.eclipse.swt.widgets.Text;
 public final class ZoneProposals implements IContentProposalProvider {
 
     /** Proposals shown at most; typing more narrows them. */
-    static final int MAX = 50;
+    public static final int MAX = 50;
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             // the old aliases (SystemV/..., EST5EDT) confuse more than they help; Etc/ covers plain offsets
             .filter(z -> z.contains("/") && !z.startsWith("SystemV/") || z.equals("UTC")).sorted().toList();
