@@ -41,9 +41,8 @@ import org.sohosip.ui.app.util.Columns;
 
 /**
  * Call detail reports of the calls through the gateways: filter by user (a drop-down of the office's accounts, so a
- * user name cannot be mistyped), gateway, date range and direction; the
- * calls, totals (calls, minutes) per user and per day, a chart of calls per day or per hour, and the CSV export in
- * Asterisk's {@code Master.csv} column order.
+ * user name cannot be mistyped), gateway, date range and direction; the calls, totals (calls, minutes) per user and
+ * per day, a chart of calls per day or per hour, and the CSV export in Asterisk's {@code Master.csv} column order.
  */
 public final class BillingPart {
 
@@ -202,7 +201,7 @@ public final class BillingPart {
     }
 
     private void accountsLoaded(List<Account> list) {
-        // the choice survives the reload by name, as the accounts can arrive after the user picked "All users"
+        // keep the chosen user by name: the list may have changed since it was chosen
         String chosen = users.usernameAt(user.getSelectionIndex());
         users = new UserChoice(list);
         user.setItems(users.items(Messages.Billing_allUsers));
