@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.sohosip.server.proxy.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.Utils;
+
+/**
+ * One click-to-call placed by the proxy as a user agent (RFC 5589 blind transfer, the way Kamailio's
+ * {@code dlg_bridge} does it): an INVITE on hold to every registered phone of the user, whose caller is the number
+ * to be called so the phone shows whom it will call; the first phone that answers gets ACK, the others CANCEL; then
+ * REFER asks it to call the number itself; once the phone accepts (or its first NOTIFY reports the new call) the
+ * proxy sends BYE and is out of the call. No call record: the call the phone then makes is an ordinary one with its
+ * own. Every request goes through a client transaction, so the stack retransmits it.
+ */
+final class OriginatedCall {
+
+    /** The application data of this call's client transactions. */
+    record Sent(OriginatedCall call, @Nullable Branch branch) {
+    }
+
+    /** One INVITE to one registered contact. */
+    static final class Branch {
+        final SipURI target;
+        @Nullable
+        ClientTransaction transaction;
+        boolean provisional;
+        boolean finished;
+        boolean cancelWanted;
+        @Nullable
+        Dialog dialog;
+
+        Branch(SipURI target) {
+            this.target = target;
+        }
+    }
+
+    /** What a 2xx told about the phone's side of the dialog. */
+    record Dialog(String remoteTag, SipURI remoteTarget, String transport) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OriginatedCall.class);
+
+    final String reference;
+    private final Sip sip;
+    private final String advertisedHost;
+    private final String user;
+    private final String number;
+    private final String calleeName;
+    private final Consumer<OriginatedCall> onEnded;
+    private final String callId;
+    private final String localTag = Utils.getInstance().generateTag();
+    private final List<Branch> branches = new ArrayList<>();
+    private @Nullable Dialog answered;
+    private @Nullable ScheduledFuture<?> ringTimer;
+    private int ringSeconds;
+    private boolean timedOut;
+    private boolean referred;
+    private boolean byeSent;
+    private boolean ended;
+
+    OriginatedCall(Sip sip, String advertisedHost, String reference, String user, String number, String calleeName,
+            Consumer<OriginatedCall> onEnded) {
+        this.sip = sip;
+        this.advertisedHost = advertisedHost;
+        this.reference = reference;
+        this.user = user;
+        this.number = number;
+        this.calleeName = calleeName;
+        this.onEnded = onEnded;
+        this.callId = reference + "@" + advertisedHost;
+    }
+
+    /** Rings every phone; ends at once (logged) if no INVITE could be sent. */
+    synchronized void start(List<SipURI> phones, ScheduledExecutorService timers, int seconds) {
+        ringSeconds = seconds;
+        for (SipURI phone : phones) {
+            Branch branch = new Branch(phone);
+            try {
+                Request invite = request(Request.INVITE, phone, 1, null, transportOf(phone));
+                invite.setContent(holdOffer(), sip.headers.createContentTypeHeader("application", "sdp"));
+                invite.addHeader(sip.headers.createSubjectHeader("Click-to-call: " + calleeName + " (" + number
+                        + ")"));
+                branch.transaction = send(invite, branch);
+                branches.add(branch);
+            } catch (Exception e) {
+                LOG.warn("{}: could not ring {}'s phone at {}: {}", this, user, phone, e.toString());
+            }
+        }
+        if (branches.isEmpty()) {
+            end("no phone could be rung");
+            return;
+        }
+        LOG.info("{}: ringing {} phone(s) of {}", this, branches.size(), user);
+        ringTimer = timers.schedule(this::ringTimeout, seconds, TimeUnit.SECONDS);
+    }
+
+    /** A response to one of this call's requests. */
+    synchronized void onResponse(Sent sent, Response response) {
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        Branch branch = sent.branch();
+        if (branch != null && Request.INVITE.equals(method)) {
+            onInviteResponse(branch, response);
+        } else if (Request.REFER.equals(method)) {
+            onReferResponse(response);
+        } else if (Request.BYE.equals(method) && response.getStatusCode() >= 200) {
+            end("done");
+        }
+    }
+
+    private void onInviteResponse(Branch branch, Response response) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            branch.provisional = true;
+            if (branch.cancelWanted) {
+                cancel(branch);
+            }
+            return;
+        }
+        branch.finished = true;
+        if (status >= 300) {
+            if (answered == null && !ended && branches.stream().allMatch(b -> b.finished)) {
+                end(timedOut ? "no answer within " + ringSeconds + " s"
+                        : status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE
+                                || status == Response.DECLINE ? user + "'s phone declined (" + status + ")"
+                                        : user + "'s phone could not take the call (" + status + ")");
+            }
+            return;
+        }
+        Dialog dialog = dialogOf(response, branch);
+        boolean again = branch.dialog != null;
+        branch.dialog = dialog;
+        ack(dialog);
+        if (again) {
+            return; // a retransmitted 2xx: the ACK again is all it needs
+        }
+        if (answered != null || ended || timedOut) {
+            bye(dialog, 2); // a second phone answered too (or too late): it is not needed
+            return;
+        }
+        answered = dialog;
+        ScheduledFuture<?> timer = ringTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        branches.stream().filter(b -> !b.finished).forEach(this::cancel);
+        LOG.info("{}: {}'s phone answered, transferring", this, user);
+        refer(dialog);
+    }
+
+    private void onReferResponse(Response response) {
+        int status = response.getStatusCode();
+        Dialog dialog = answered;
+        if (status < 200 || dialog == null || byeSent) {
+            return;
+        }
+        if (status < 300) {
+            LOG.info("{}: {}'s phone accepted the transfer and calls {}; leaving the call", this, user, number);
+        } else {
+            LOG.warn("{}: the phone of {} does not accept REFER transfers ({} {})", this, user, status,
+                    response.getReasonPhrase());
+        }
+        bye(dialog, 3);
+    }
+
+    /** A transaction of this call had no answer in time (the stack's timers B and F). */
+    synchronized void onTimeout(Sent sent) {
+        Branch branch = sent.branch();
+        if (branch != null) {
+            if (!branch.finished) {
+                branch.finished = true;
+                if (answered == null && !ended && branches.stream().allMatch(b -> b.finished)) {
+                    end("no answer from " + user + "'s phone");
+                }
+            }
+            return;
+        }
+        Dialog dialog = answered;
+        if (referred && !byeSent && dialog != null) {
+            LOG.warn("{}: the phone of {} does not accept REFER transfers (no answer to REFER)", this, user);
+            bye(dialog, 3);
+        } else {
+            end("the phone did not answer BYE");
+        }
+    }
+
+    /** A 2xx again after its transaction ended: it needs the ACK again. */
+    synchronized void onStray(Response response) {
+        if (response.getStatusCode() / 100 != 2
+                || !Request.INVITE.equals(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod())) {
+            return;
+        }
+        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        for (Branch b : branches) {
+            Dialog d = b.dialog;
+            if (d != null && d.remoteTag().equals(tag)) {
+                ack(d);
+            }
+        }
+    }
+
+    /**
+     * A request sent to this call's Contact; only the phone in the dialog may send one.
+     *
+     * @return whether it belonged to the dialog (and was answered)
+     */
+    synchronized boolean inDialog(Request request) {
+        String id = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        boolean ours = callId.equals(id) && localTag.equals(toTag) && fromTag != null
+                && branches.stream().anyMatch(b -> b.dialog != null && b.dialog.remoteTag().equals(fromTag));
+        if (!ours) {
+            return false;
+        }
+        String method = request.getMethod();
+        switch (method) {
+            case Request.ACK -> {
+                return true;
+            }
+            case Request.NOTIFY -> {
+                sip.respond(request, Response.OK);
+                String frag = sipfrag(request);
+                LOG.info("{}: {}'s phone reports its call to {}: {}", this, user, number, frag);
+                Dialog dialog = answered;
+                if (dialog != null && !byeSent && frag.startsWith("SIP/2.0 ") && frag.length() > 9
+                        && (frag.charAt(8) == '1' || frag.charAt(8) == '2')) {
+                    bye(dialog, 3); // the new call is on its way: the hold call is not needed any more
+                }
+            }
+            case Request.BYE -> {
+                sip.respond(request, Response.OK);
+                byeSent = true;
+                end(referred ? "done" : user + "'s phone hung up before the transfer");
+            }
+            case Request.INVITE -> sip.respond(request, Response.NOT_ACCEPTABLE_HERE);
+            case Request.OPTIONS, Request.INFO -> sip.respond(request, Response.OK);
+            default -> sip.respond(request, Response.METHOD_NOT_ALLOWED);
+        }
+        return true;
+    }
+
+    private synchronized void ringTimeout() {
+        if (answered != null || ended) {
+            return;
+        }
+        timedOut = true;
+        LOG.info("{}: no answer from {}'s phone within {} s, cancelling", this, user, ringSeconds);
+        branches.stream().filter(b -> !b.finished).forEach(this::cancel);
+    }
+
+    private void cancel(Branch branch) {
+        ClientTransaction invite = branch.transaction;
+        if (branch.finished || invite == null) {
+            return;
+        }
+        if (!branch.provisional) {
+            branch.cancelWanted = true; // RFC 3261 §9.1: not before a provisional response
+            return;
+        }
+        branch.cancelWanted = false;
+        try {
+            ClientTransaction ct = sip.provider.getNewClientTransaction(invite.createCancel());
+            ct.setApplicationData(ProxiedRequest.OWN_CANCEL);
+            ct.sendRequest();
+        } catch (Exception e) {
+            LOG.debug("{}: could not cancel the call to {}: {}", this, branch.target, e.toString());
+        }
+    }
+
+    private void refer(Dialog dialog) {
+        try {
+            Request refer = request(Request.REFER, dialog.remoteTarget(), 2, dialog.remoteTag(), dialog.transport());
+            refer.addHeader(sip.headers.createReferToHeader(address(number, null)));
+            refer.addHeader(sip.headers.createHeader("Referred-By", "<sip:" + user + "@" + sip.domain + ">"));
+            send(refer, null);
+            referred = true;
+        } catch (Exception e) {
+            LOG.warn("{}: could not send REFER to {}'s phone: {}", this, user, e.toString());
+            bye(dialog, 3);
+        }
+    }
+
+    private void ack(Dialog dialog) {
+        try {
+            sip.provider.sendRequest(request(Request.ACK, dialog.remoteTarget(), 1, dialog.remoteTag(),
+                    dialog.transport()));
+        } catch (Exception e) {
+            LOG.debug("{}: could not send ACK: {}", this, e.toString());
+        }
+    }
+
+    private void bye(Dialog dialog, long cseq) {
+        if (dialog == answered) {
+            if (byeSent) {
+                return;
+            }
+            byeSent = true;
+        }
+        try {
+            send(request(Request.BYE, dialog.remoteTarget(), cseq, dialog.remoteTag(), dialog.transport()), null);
+        } catch (Exception e) {
+            LOG.warn("{}: could not send BYE to {}'s phone: {}", this, user, e.toString());
+            if (dialog == answered) {
+                end("BYE failed");
+            }
+        }
+    }
+
+    private ClientTransaction send(Request request, @Nullable Branch branch) throws Exception {
+        ClientTransaction ct = sip.provider.getNewClientTransaction(request);
+        ct.setApplicationData(new Sent(this, branch));
+        ct.sendRequest();
+        return ct;
+    }
+
+    private void end(String how) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        ScheduledFuture<?> timer = ringTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        LOG.info("{}: ended ({})", this, how);
+        onEnded.accept(this);
+    }
+
+    /** A request of this dialog: From the number (with the callee's name), To the user, Contact this call. */
+    private Request request(String method, SipURI target, long cseq, @Nullable String remoteTag, String transport)
+            throws ParseException, InvalidArgumentException {
+        FromHeader from = sip.headers.createFromHeader(address(number, calleeName + " (" + number + ")"), localTag);
+        ToHeader to = sip.headers.createToHeader(address(user, null), remoteTag);
+        ViaHeader via = sip.headers.createViaHeader(advertisedHost, sip.port, transport,
+                Utils.getInstance().generateBranchId());
+        via.setRPort();
+        Request request = sip.messages.createRequest((SipURI) target.clone(), method,
+                sip.headers.createCallIdHeader(callId), sip.headers.createCSeqHeader(cseq, method), from, to,
+                List.of(via), sip.headers.createMaxForwardsHeader(70));
+        SipURI contact = sip.addresses.createSipURI(reference, advertisedHost);
+        contact.setPort(sip.port);
+        if (!"udp".equals(transport)) {
+            contact.setTransportParam(transport);
+        }
+        ContactHeader contactHeader = sip.headers.createContactHeader(sip.addresses.createAddress(contact));
+        request.addHeader(contactHeader);
+        request.addHeader(sip.headers.createUserAgentHeader(List.of(Sip.SERVER)));
+        return request;
+    }
+
+    private Address address(String userPart, @Nullable String displayName) throws ParseException {
+        Address address = sip.addresses.createAddress(sip.addresses.createSipURI(userPart, sip.domain));
+        if (displayName != null) {
+            address.setDisplayName(displayName);
+        }
+        return address;
+    }
+
+    /** An offer on hold: no media flows while the phone is waiting for the transfer (RFC 3264 §8.4). */
+    private byte[] holdOffer() {
+        long session = System.currentTimeMillis();
+        return ("v=0\r\n" + "o=sohosip " + session + " 1 IN IP4 " + advertisedHost + "\r\n" + "s=click-to-call\r\n"
+                + "c=IN IP4 0.0.0.0\r\n" + "t=0 0\r\n" + "m=audio 9 RTP/AVP 0 8 101\r\n" + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:8 PCMA/8000\r\n" + "a=rtpmap:101 telephone-event/8000\r\n" + "a=fmtp:101 0-16\r\n"
+                + "a=inactive\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private Dialog dialogOf(Response response, Branch branch) {
+        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        SipURI target = contact != null && contact.getAddress().getURI() instanceof SipURI uri ? uri : branch.target;
+        return new Dialog(tag == null ? "" : tag, target, transportOf(target));
+    }
+
+    private static String transportOf(SipURI uri) {
+        String transport = uri.getTransportParam();
+        return transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
+    }
+
+    /** The first line of a NOTIFY's message/sipfrag body, e.g. {@code SIP/2.0 180 Ringing}. */
+    private static String sipfrag(Request notify) {
+        byte[] body = notify.getRawContent();
+        if (body == null) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+
+    @Override
+    public String toString() {
+        return "Click-to-call from " + user + " to " + number + " (" + reference + ")";
+    }
+}
