@@ -142,13 +142,20 @@ final class ClickToCalls implements CallOriginator {
     }
 
     private void ended(OriginatedCall call) {
-        if (!timers.isShutdown()) {
+        try {
             timers.schedule(() -> calls.remove(call.reference), LINGER_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            calls.remove(call.reference); // the proxy is stopping
         }
     }
 
-    /** @return how many calls are placed or still lingering (for tests) */
-    int active() {
-        return calls.size();
+    /**
+     * @return how a call placed here ended ({@code transferred}, or why not), or {@code null} while it goes on or
+     *         when it is not known (any more)
+     */
+    @Nullable
+    String outcome(String reference) {
+        OriginatedCall call = calls.get(reference);
+        return call == null ? null : call.outcome();
     }
 }

@@ -83,6 +83,9 @@ final class OriginatedCall {
     private boolean referred;
     private boolean byeSent;
     private boolean ended;
+    /** Why the phone did not take the transfer, if it did not. */
+    private @Nullable String refused;
+    private volatile @Nullable String outcome;
 
     OriginatedCall(Sip sip, String advertisedHost, String reference, String user, String number, String calleeName,
             Consumer<OriginatedCall> onEnded) {
@@ -129,7 +132,8 @@ final class OriginatedCall {
         } else if (Request.REFER.equals(method)) {
             onReferResponse(response);
         } else if (Request.BYE.equals(method) && response.getStatusCode() >= 200) {
-            end("done");
+            String why = refused;
+            end(why != null ? why : "transferred");
         }
     }
 
@@ -182,8 +186,9 @@ final class OriginatedCall {
         if (status < 300) {
             LOG.info("{}: {}'s phone accepted the transfer and calls {}; leaving the call", this, user, number);
         } else {
-            LOG.warn("{}: the phone of {} does not accept REFER transfers ({} {})", this, user, status,
-                    response.getReasonPhrase());
+            refused = "the phone of " + user + " does not accept REFER transfers (" + status + " "
+                    + response.getReasonPhrase() + ")";
+            LOG.warn("{}: {}", this, refused);
         }
         bye(dialog, 3);
     }
@@ -202,10 +207,12 @@ final class OriginatedCall {
         }
         Dialog dialog = answered;
         if (referred && !byeSent && dialog != null) {
-            LOG.warn("{}: the phone of {} does not accept REFER transfers (no answer to REFER)", this, user);
+            refused = "the phone of " + user + " does not accept REFER transfers (no answer to REFER)";
+            LOG.warn("{}: {}", this, refused);
             bye(dialog, 3);
         } else {
-            end("the phone did not answer BYE");
+            String why = refused;
+            end(why != null ? why : "transferred (the phone did not answer BYE)");
         }
     }
 
@@ -256,7 +263,8 @@ final class OriginatedCall {
             case Request.BYE -> {
                 sip.respond(request, Response.OK);
                 byeSent = true;
-                end(referred ? "done" : user + "'s phone hung up before the transfer");
+                String why = refused;
+                end(why != null ? why : referred ? "transferred" : user + "'s phone hung up before the transfer");
             }
             case Request.INVITE -> sip.respond(request, Response.NOT_ACCEPTABLE_HERE);
             case Request.OPTIONS, Request.INFO -> sip.respond(request, Response.OK);
@@ -344,6 +352,7 @@ final class OriginatedCall {
             return;
         }
         ended = true;
+        outcome = how;
         ScheduledFuture<?> timer = ringTimer;
         if (timer != null) {
             timer.cancel(false);
@@ -412,6 +421,12 @@ final class OriginatedCall {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+
+    /** @return how the call ended ({@code transferred}, or why not), or {@code null} while it goes on */
+    @Nullable
+    String outcome() {
+        return outcome;
     }
 
     @Override
