@@ -2,7 +2,6 @@
 package org.sohosip.server.gateway.internal;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,16 +39,14 @@ final class ClickToCaller {
     private final GatewayStore store;
     private final AccountStore accounts;
     private final Function<Long, @Nullable AmiLink> links;
-    private final Collection<AmiLink> all;
     private final AsteriskFiles.Driver driver;
     private final Supplier<@Nullable CallOriginator> proxy;
 
     ClickToCaller(GatewayStore store, AccountStore accounts, Function<Long, @Nullable AmiLink> links,
-            Collection<AmiLink> all, AsteriskFiles.Driver driver, Supplier<@Nullable CallOriginator> proxy) {
+            AsteriskFiles.Driver driver, Supplier<@Nullable CallOriginator> proxy) {
         this.store = store;
         this.accounts = accounts;
         this.links = links;
-        this.all = all;
         this.driver = driver;
         this.proxy = proxy;
     }

@@ -95,7 +95,7 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
             return t;
         });
         this.cdrs = new CdrCollector(billing, calls, accounts, store, ZoneId.systemDefault());
-        this.clickToCall = new ClickToCaller(store, accounts, links::get, links.values(), driver,
+        this.clickToCall = new ClickToCaller(store, accounts, links::get, driver,
                 () -> originator);
     }
 

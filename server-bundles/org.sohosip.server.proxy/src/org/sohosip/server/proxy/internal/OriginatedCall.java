@@ -293,9 +293,7 @@ final class OriginatedCall {
         }
         branch.cancelWanted = false;
         try {
-            ClientTransaction ct = sip.provider.getNewClientTransaction(invite.createCancel());
-            ct.setApplicationData(ProxiedRequest.OWN_CANCEL);
-            ct.sendRequest();
+            sip.cancel(invite);
         } catch (Exception e) {
             LOG.debug("{}: could not cancel the call to {}: {}", this, branch.target, e.toString());
         }
