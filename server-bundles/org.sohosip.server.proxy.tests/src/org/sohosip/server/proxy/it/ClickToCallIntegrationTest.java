@@ -6,18 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.sohosip.core.CallDisposition;
 import org.sohosip.core.CallRecord;
+import org.sohosip.server.proxy.CallApplication;
 import org.sohosip.server.proxy.CallOriginator;
 import org.sohosip.server.proxy.NoPhoneException;
 import org.sohosip.server.proxy.internal.ClickToCallsAccess;
@@ -200,5 +204,73 @@ class ClickToCallIntegrationTest {
             assertEquals(481, answer.status(), answer.text);
         }
         assertEquals(null, ClickToCallsAccess.outcome(originator(), reference), "the call goes on");
+    }
+
+    @Test
+    void theFirstPhoneToAnswerGetsTheTransferAndTheOthersAreCancelled() throws Exception {
+        bob = phone("bob", TestPhone.Mode.ANSWER);
+        alice = phone("alice", TestPhone.Mode.RING);
+        try (TestPhone desk = phone("alice", TestPhone.Mode.ANSWER)) {
+            String reference = originator().call("alice", "3302");
+            alice.await("CANCEL", WAIT);
+            desk.await("REFER", WAIT);
+            desk.await("BYE", WAIT);
+            assertEquals("transferred", outcome(reference));
+            assertFalse(alice.received("REFER"), "the phone that did not answer is out of it");
+        }
+    }
+
+    @Test
+    void anUnansweredClickToCallIsCancelledAfterTheRingTime() throws Exception {
+        server.configureProxy(Map.of("sip.ringSeconds", 2));
+        try {
+            bob = phone("bob", TestPhone.Mode.ANSWER);
+            alice = phone("alice", TestPhone.Mode.RING);
+            String reference = originator().call("alice", "3302");
+            alice.await("CANCEL", WAIT);
+            assertEquals("no answer within 2 s", outcome(reference));
+            assertFalse(alice.received("REFER"));
+            assertFalse(bob.received("INVITE"), "the callee never rang");
+        } finally {
+            server.configureProxy(Map.of());
+        }
+    }
+
+    @Test
+    void aCallApplicationsNumberIsInternalToo() throws Exception {
+        ServiceRegistration<CallApplication> application = server.context.registerService(CallApplication.class,
+                new CallApplication() {
+                    @Override
+                    public String name() {
+                        return "voicemail";
+                    }
+
+                    @Override
+                    public Set<String> numbers() {
+                        return Set.of("8500");
+                    }
+
+                    @Override
+                    public InetSocketAddress address() {
+                        return new InetSocketAddress("127.0.0.1", 9); // never reached: the phone declines
+                    }
+
+                    @Override
+                    public boolean voicemail() {
+                        return false;
+                    }
+                }, null);
+        try {
+            alice = phone("alice", TestPhone.Mode.DECLINE);
+            assertTrue(originator().serves("8500"));
+            String reference = originator().call("alice", "8500");
+            SipMsg invite = alice.await("INVITE", WAIT);
+            assertTrue(invite.header("From").startsWith("\"Voicemail (8500)\" <sip:8500@" + ProxyTestServer.DOMAIN
+                    + ">"), invite.text);
+            assertEquals("alice's phone declined (603)", outcome(reference));
+        } finally {
+            application.unregister();
+        }
+        assertFalse(originator().serves("8500"), "the number left with its application");
     }
 }
