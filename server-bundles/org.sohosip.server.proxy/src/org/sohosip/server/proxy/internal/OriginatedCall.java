@@ -65,6 +65,8 @@ final class OriginatedCall {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OriginatedCall.class);
+    /** 64*T1: how long a CANCELled INVITE may still wait for its final response. */
+    private static final long CANCEL_WAIT_SECONDS = 32;
 
     final String reference;
     private final Sip sip;
@@ -79,6 +81,7 @@ final class OriginatedCall {
     private @Nullable Dialog answered;
     private @Nullable ScheduledFuture<?> ringTimer;
     private int ringSeconds;
+    private @Nullable ScheduledExecutorService timers;
     private boolean timedOut;
     private boolean referred;
     private boolean byeSent;
@@ -102,6 +105,7 @@ final class OriginatedCall {
     /** Rings every phone; ends at once (logged) if no INVITE could be sent. */
     synchronized void start(List<SipURI> phones, ScheduledExecutorService timers, int seconds) {
         ringSeconds = seconds;
+        this.timers = timers;
         for (SipURI phone : phones) {
             Branch branch = new Branch(phone);
             try {
@@ -131,7 +135,7 @@ final class OriginatedCall {
             onInviteResponse(branch, response);
         } else if (Request.REFER.equals(method)) {
             onReferResponse(response);
-        } else if (Request.BYE.equals(method) && response.getStatusCode() >= 200) {
+        } else if (Request.BYE.equals(method) && branch == null && response.getStatusCode() >= 200) {
             String why = refused;
             end(why != null ? why : "transferred");
         }
@@ -164,7 +168,10 @@ final class OriginatedCall {
             return; // a retransmitted 2xx: the ACK again is all it needs
         }
         if (answered != null || ended || timedOut) {
-            bye(dialog, 2); // a second phone answered too (or too late): it is not needed
+            bye(dialog, 2, branch); // a second phone answered too (or too late): it is not needed
+            if (answered == null && branches.stream().allMatch(b -> b.finished)) {
+                end("no answer within " + ringSeconds + " s");
+            }
             return;
         }
         answered = dialog;
@@ -280,6 +287,17 @@ final class OriginatedCall {
         timedOut = true;
         LOG.info("{}: no answer from {}'s phone within {} s, cancelling", this, user, ringSeconds);
         branches.stream().filter(b -> !b.finished).forEach(this::cancel);
+        ScheduledExecutorService scheduler = timers;
+        if (scheduler != null) {
+            // RFC 3261 §9.1: a phone that answers neither CANCEL nor INVITE within 64*T1 is given up on
+            scheduler.schedule(this::giveUp, CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void giveUp() {
+        if (!ended && answered == null) {
+            end("no answer within " + ringSeconds + " s; the phone did not confirm the CANCEL");
+        }
     }
 
     private void cancel(Branch branch) {
@@ -322,17 +340,22 @@ final class OriginatedCall {
     }
 
     private void bye(Dialog dialog, long cseq) {
-        if (dialog == answered) {
+        bye(dialog, cseq, null);
+    }
+
+    /** BYE in the answered dialog, or ({@code branch} given) in the dialog of a phone that answered too late. */
+    private void bye(Dialog dialog, long cseq, @Nullable Branch branch) {
+        if (branch == null) {
             if (byeSent) {
                 return;
             }
             byeSent = true;
         }
         try {
-            send(request(Request.BYE, dialog.remoteTarget(), cseq, dialog.remoteTag(), dialog.transport()), null);
+            send(request(Request.BYE, dialog.remoteTarget(), cseq, dialog.remoteTag(), dialog.transport()), branch);
         } catch (Exception e) {
             LOG.warn("{}: could not send BYE to {}'s phone: {}", this, user, e.toString());
-            if (dialog == answered) {
+            if (branch == null) {
                 end("BYE failed");
             }
         }
