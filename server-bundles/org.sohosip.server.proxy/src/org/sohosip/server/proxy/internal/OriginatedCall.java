@@ -1,34 +1,25 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.sohosip.server.proxy.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javax.sip.ClientTransaction;
-import javax.sip.InvalidArgumentException;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import gov.nist.javax.sip.Utils;
 
 /**
  * One click-to-call placed by the proxy as a user agent (RFC 5589 blind transfer, the way Kamailio's
@@ -70,13 +61,10 @@ final class OriginatedCall {
 
     final String reference;
     private final Sip sip;
-    private final String advertisedHost;
     private final String user;
     private final String number;
-    private final String calleeName;
     private final Consumer<OriginatedCall> onEnded;
-    private final String callId;
-    private final String localTag = Utils.getInstance().generateTag();
+    private final HoldCallMessages messages;
     private final List<Branch> branches = new ArrayList<>();
     private @Nullable Dialog answered;
     private @Nullable ScheduledFuture<?> ringTimer;
@@ -93,13 +81,11 @@ final class OriginatedCall {
     OriginatedCall(Sip sip, String advertisedHost, String reference, String user, String number, String calleeName,
             Consumer<OriginatedCall> onEnded) {
         this.sip = sip;
-        this.advertisedHost = advertisedHost;
         this.reference = reference;
         this.user = user;
         this.number = number;
-        this.calleeName = calleeName;
         this.onEnded = onEnded;
-        this.callId = reference + "@" + advertisedHost;
+        this.messages = new HoldCallMessages(sip, advertisedHost, reference, user, number, calleeName);
     }
 
     /** Rings every phone; ends at once (logged) if no INVITE could be sent. */
@@ -109,11 +95,7 @@ final class OriginatedCall {
         for (SipURI phone : phones) {
             Branch branch = new Branch(phone);
             try {
-                Request invite = request(Request.INVITE, phone, 1, null, transportOf(phone));
-                invite.setContent(holdOffer(), sip.headers.createContentTypeHeader("application", "sdp"));
-                invite.addHeader(sip.headers.createSubjectHeader("Click-to-call: " + calleeName + " (" + number
-                        + ")"));
-                branch.transaction = send(invite, branch);
+                branch.transaction = send(messages.invite(phone), branch);
                 branches.add(branch);
             } catch (Exception e) {
                 LOG.warn("{}: could not ring {}'s phone at {}: {}", this, user, phone, e.toString());
@@ -160,7 +142,7 @@ final class OriginatedCall {
             }
             return;
         }
-        Dialog dialog = dialogOf(response, branch);
+        Dialog dialog = messages.dialogOf(response, branch.target);
         boolean again = branch.dialog != null;
         branch.dialog = dialog;
         ack(dialog);
@@ -247,7 +229,7 @@ final class OriginatedCall {
         String id = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
         String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        boolean ours = callId.equals(id) && localTag.equals(toTag) && fromTag != null
+        boolean ours = messages.callId.equals(id) && messages.localTag.equals(toTag) && fromTag != null
                 && branches.stream().anyMatch(b -> b.dialog != null && b.dialog.remoteTag().equals(fromTag));
         if (!ours) {
             return false;
@@ -259,7 +241,7 @@ final class OriginatedCall {
             }
             case Request.NOTIFY -> {
                 sip.respond(request, Response.OK);
-                String frag = sipfrag(request);
+                String frag = HoldCallMessages.sipfrag(request);
                 LOG.info("{}: {}'s phone reports its call to {}: {}", this, user, number, frag);
                 Dialog dialog = answered;
                 if (dialog != null && !byeSent && frag.startsWith("SIP/2.0 ") && frag.length() > 9
@@ -319,10 +301,7 @@ final class OriginatedCall {
 
     private void refer(Dialog dialog) {
         try {
-            Request refer = request(Request.REFER, dialog.remoteTarget(), 2, dialog.remoteTag(), dialog.transport());
-            refer.addHeader(sip.headers.createReferToHeader(address(number, null)));
-            refer.addHeader(sip.headers.createHeader("Referred-By", "<sip:" + user + "@" + sip.domain + ">"));
-            send(refer, null);
+            send(messages.refer(dialog), null);
             referred = true;
         } catch (Exception e) {
             LOG.warn("{}: could not send REFER to {}'s phone: {}", this, user, e.toString());
@@ -332,8 +311,7 @@ final class OriginatedCall {
 
     private void ack(Dialog dialog) {
         try {
-            sip.provider.sendRequest(request(Request.ACK, dialog.remoteTarget(), 1, dialog.remoteTag(),
-                    dialog.transport()));
+            sip.provider.sendRequest(messages.inDialog(Request.ACK, dialog, 1));
         } catch (Exception e) {
             LOG.debug("{}: could not send ACK: {}", this, e.toString());
         }
@@ -352,7 +330,7 @@ final class OriginatedCall {
             byeSent = true;
         }
         try {
-            send(request(Request.BYE, dialog.remoteTarget(), cseq, dialog.remoteTag(), dialog.transport()), branch);
+            send(messages.inDialog(Request.BYE, dialog, cseq), branch);
         } catch (Exception e) {
             LOG.warn("{}: could not send BYE to {}'s phone: {}", this, user, e.toString());
             if (branch == null) {
@@ -380,68 +358,6 @@ final class OriginatedCall {
         }
         LOG.info("{}: ended ({})", this, how);
         onEnded.accept(this);
-    }
-
-    /** A request of this dialog: From the number (with the callee's name), To the user, Contact this call. */
-    private Request request(String method, SipURI target, long cseq, @Nullable String remoteTag, String transport)
-            throws ParseException, InvalidArgumentException {
-        FromHeader from = sip.headers.createFromHeader(address(number, calleeName + " (" + number + ")"), localTag);
-        ToHeader to = sip.headers.createToHeader(address(user, null), remoteTag);
-        ViaHeader via = sip.headers.createViaHeader(advertisedHost, sip.port, transport,
-                Utils.getInstance().generateBranchId());
-        via.setRPort();
-        Request request = sip.messages.createRequest((SipURI) target.clone(), method,
-                sip.headers.createCallIdHeader(callId), sip.headers.createCSeqHeader(cseq, method), from, to,
-                List.of(via), sip.headers.createMaxForwardsHeader(70));
-        SipURI contact = sip.addresses.createSipURI(reference, advertisedHost);
-        contact.setPort(sip.port);
-        if (!"udp".equals(transport)) {
-            contact.setTransportParam(transport);
-        }
-        ContactHeader contactHeader = sip.headers.createContactHeader(sip.addresses.createAddress(contact));
-        request.addHeader(contactHeader);
-        request.addHeader(sip.headers.createUserAgentHeader(List.of(Sip.SERVER)));
-        return request;
-    }
-
-    private Address address(String userPart, @Nullable String displayName) throws ParseException {
-        Address address = sip.addresses.createAddress(sip.addresses.createSipURI(userPart, sip.domain));
-        if (displayName != null) {
-            address.setDisplayName(displayName);
-        }
-        return address;
-    }
-
-    /** An offer on hold: no media flows while the phone is waiting for the transfer (RFC 3264 §8.4). */
-    private byte[] holdOffer() {
-        long session = System.currentTimeMillis();
-        return ("v=0\r\n" + "o=sohosip " + session + " 1 IN IP4 " + advertisedHost + "\r\n" + "s=click-to-call\r\n"
-                + "c=IN IP4 0.0.0.0\r\n" + "t=0 0\r\n" + "m=audio 9 RTP/AVP 0 8 101\r\n" + "a=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:8 PCMA/8000\r\n" + "a=rtpmap:101 telephone-event/8000\r\n" + "a=fmtp:101 0-16\r\n"
-                + "a=inactive\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private Dialog dialogOf(Response response, Branch branch) {
-        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
-        ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
-        SipURI target = contact != null && contact.getAddress().getURI() instanceof SipURI uri ? uri : branch.target;
-        return new Dialog(tag == null ? "" : tag, target, transportOf(target));
-    }
-
-    private static String transportOf(SipURI uri) {
-        String transport = uri.getTransportParam();
-        return transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
-    }
-
-    /** The first line of a NOTIFY's message/sipfrag body, e.g. {@code SIP/2.0 180 Ringing}. */
-    private static String sipfrag(Request notify) {
-        byte[] body = notify.getRawContent();
-        if (body == null) {
-            return "";
-        }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     /** @return how the call ended ({@code transferred}, or why not), or {@code null} while it goes on */
