@@ -239,27 +239,8 @@ class ClickToCallIntegrationTest {
     @Test
     void aCallApplicationsNumberIsInternalToo() throws Exception {
         ServiceRegistration<CallApplication> application = server.context.registerService(CallApplication.class,
-                new CallApplication() {
-                    @Override
-                    public String name() {
-                        return "voicemail";
-                    }
-
-                    @Override
-                    public Set<String> numbers() {
-                        return Set.of("8500");
-                    }
-
-                    @Override
-                    public InetSocketAddress address() {
-                        return new InetSocketAddress("127.0.0.1", 9); // never reached: the phone declines
-                    }
-
-                    @Override
-                    public boolean voicemail() {
-                        return false;
-                    }
-                }, null);
+                // never reached: the phone declines
+                new TestApplication("voicemail", Set.of("8500"), new InetSocketAddress("127.0.0.1", 9), false), null);
         try {
             alice = phone("alice", TestPhone.Mode.DECLINE);
             assertTrue(originator().serves("8500"));
