@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -108,9 +109,10 @@ final class ClickToCalls implements CallOriginator {
      * @return whether the request was addressed to such a Contact (and was answered here)
      */
     boolean takes(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (!(request.getRequestURI() instanceof SipURI uri) || uri.getUser() == null
-                || !uri.getUser().startsWith(PREFIX) || !sip.isLocal(uri)) {
-            return false;
+                || !uri.getUser().startsWith(PREFIX) || !sip.isLocal(uri) || to == null || to.getTag() == null) {
+            return false; // a new call to an account that happens to be named like this is routed as any other
         }
         OriginatedCall call = calls.get(uri.getUser());
         if (call == null || !call.inDialog(request)) {
