@@ -17,7 +17,9 @@ public class ClickToCallException extends RuntimeException {
         /** No rule routes the number and it is no extension. */
         NO_ROUTE,
         /** The gateway that would carry the call is not connected. */
-        GATEWAY_DOWN
+        GATEWAY_DOWN,
+        /** The caller has no registered phone to ring first. */
+        NO_PHONE
     }
 
     private final Reason reason;

@@ -36,6 +36,7 @@ final class ClickToCallHandler implements Router.Handler {
             case FORBIDDEN -> ApiException.forbidden(e.getMessage());
             case NO_ROUTE -> ApiException.invalidField("number", e.getMessage());
             case GATEWAY_DOWN -> new ApiException(503, "gateway_down", e.getMessage());
+            case NO_PHONE -> new ApiException(409, "no_phone", e.getMessage());
             };
         }
     }

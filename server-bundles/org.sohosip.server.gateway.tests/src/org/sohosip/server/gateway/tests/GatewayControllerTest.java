@@ -2,7 +2,9 @@
 package org.sohosip.server.gateway.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +38,7 @@ import org.sohosip.server.gateway.ClickToCallService;
 import org.sohosip.server.gateway.GatewayMonitor;
 import org.sohosip.server.gateway.amitest.AmiPacket;
 import org.sohosip.server.gateway.amitest.AmiTestServer;
+import org.sohosip.server.proxy.CallOriginator;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BillingEntry;
 import org.sohosip.server.store.BillingQuery;
@@ -47,7 +50,8 @@ import org.sohosip.server.store.GatewayStore;
 /**
  * The gateway controller against the AMI test server (which speaks Asterisk's manager protocol): login and its
  * failure, reconnecting after Asterisk drops the connection, the generated files and the reload that follows,
- * click-to-call by Originate, and CDR collection into billing records.
+ * click-to-call by Originate for outside numbers and through the SIP proxy for internal ones, and CDR collection into
+ * billing records.
  */
 class GatewayControllerTest {
 
@@ -166,16 +170,51 @@ class GatewayControllerTest {
 
         ClickToCallException refused = assertThrows(ClickToCallException.class, () -> c2c.call(ben, "0223456789"));
         assertEquals(ClickToCallException.Reason.FORBIDDEN, refused.reason());
-        ClickToCallStarted internal = c2c.call(ben, "3401");
-        assertTrue(!internal.outside());
-        AmiTestServer.await("the internal Originate", WAIT, () -> asterisk.actions("Originate").size() == 2);
-        assertEquals("gw-c2c-clicktocall", asterisk.actions("Originate").get(1).get("Context"));
+        // internal numbers are the SIP proxy's: anna has no phone registered, and Asterisk is not asked
+        assertEquals(ClickToCallException.Reason.NO_PHONE,
+                assertThrows(ClickToCallException.class, () -> c2c.call(anna, "3402")).reason());
+        assertEquals(1, asterisk.actions("Originate").size(), "no Originate for an internal number");
 
         asterisk.refuseConnections(true);
         asterisk.dropConnections();
         awaitState(GatewayState.CONNECTING);
         assertEquals(ClickToCallException.Reason.GATEWAY_DOWN,
                 assertThrows(ClickToCallException.class, () -> c2c.call(anna, "0223456789")).reason());
+    }
+
+    @Test
+    void internalNumbersAreCalledByTheSipProxyWithoutAnyGateway() throws Exception {
+        ClickToCallService c2c = server.service(ClickToCallService.class);
+        server.service(CallOriginator.class);
+        AmiTestServer.await("the controller to use the proxy", WAIT, () -> reason(() -> c2c.call(ben, "3401"))
+                == ClickToCallException.Reason.NO_PHONE);
+        ClickToCallException noPhone = assertThrows(ClickToCallException.class, () -> c2c.call(ben, "3401"));
+        assertTrue(noPhone.getMessage().contains("start the softphone or sign in a desk phone as ben"),
+                noPhone.getMessage());
+
+        try (RegisteredPhone phone = new RegisteredPhone(server.sipPort)) {
+            phone.register("ben", "ben-pw-12", "office.example");
+            ClickToCallStarted internal = c2c.call(ben, "3401");
+            assertFalse(internal.outside());
+            assertNull(internal.gatewayId());
+            assertEquals("3401", internal.number());
+            assertTrue(internal.reference().startsWith("c2c-"), internal.reference());
+            String invite = phone.awaitInviteAndDecline(WAIT);
+            assertTrue(invite.contains("From: \"Anna (3401)\" <sip:3401@office.example>"),
+                    "ben's phone shows whom it will call:\n" + invite);
+            assertTrue(invite.contains("Contact: <sip:" + internal.reference() + "@"), invite);
+        }
+    }
+
+    private static ClickToCallException.Reason reason(org.junit.jupiter.api.function.Executable call) {
+        try {
+            call.execute();
+            return null;
+        } catch (ClickToCallException e) {
+            return e.reason();
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The real store and gateway controller, started once per test run through ConfigAdmin with a temporary data
- * folder, a free database port and a short reconnect pause.
+ * The real store, gateway controller and SIP proxy, started once per test run through ConfigAdmin with a temporary
+ * data folder, free database and SIP ports on loopback and a short reconnect pause.
  */
 final class GatewayTestServer {
 
@@ -29,6 +29,8 @@ final class GatewayTestServer {
     final BundleContext context;
     final Path dataDir;
     final Path configDir;
+    /** The SIP proxy's port (UDP and TCP) on 127.0.0.1; it offers MD5 digest only, as the test phone answers. */
+    final int sipPort;
 
     static synchronized GatewayTestServer get() throws Exception {
         if (instance == null) {
@@ -55,6 +57,14 @@ final class GatewayTestServer {
         gateway.put("gateway.proxyPort", 5060);
         gateway.put("sip.domain", "office.example");
         admin.getConfiguration("org.sohosip.server.gateway", "?").update(gateway);
+        sipPort = freePort();
+        Hashtable<String, Object> proxy = new Hashtable<>();
+        proxy.put("sip.host", "127.0.0.1");
+        proxy.put("sip.port", sipPort);
+        proxy.put("sip.domain", "office.example");
+        proxy.put("sip.auth.algorithms", "MD5");
+        proxy.put("sip.rateLimit", 0);
+        admin.getConfiguration("org.sohosip.server.proxy", "?").update(proxy);
     }
 
     <T> T service(Class<T> type) throws InterruptedException {

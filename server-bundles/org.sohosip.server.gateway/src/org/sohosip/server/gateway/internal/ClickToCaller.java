@@ -2,10 +2,10 @@
 package org.sohosip.server.gateway.internal;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
@@ -20,14 +20,17 @@ import org.sohosip.core.api.EmergencyNumber;
 import org.sohosip.core.api.RouteRule;
 import org.sohosip.server.gateway.ClickToCallException;
 import org.sohosip.server.gateway.ClickToCallException.Reason;
+import org.sohosip.server.proxy.CallOriginator;
+import org.sohosip.server.proxy.NoPhoneException;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.GatewayStore;
 
 /**
- * Click-to-call through Asterisk: an AMI {@code Originate} first rings the user's own phone (through the trunk to
- * the SOHOSIP proxy) and, once it answers, dials the number: in the gateway's outbound context for outside numbers
- * (the same route rules and permissions as calls from phones), in its office context for extensions. The SIP proxy
- * cannot originate calls itself, so internal click-to-call also needs a connected gateway.
+ * Click-to-call. Internal numbers (accounts, call applications such as voicemail) go to the SIP proxy's
+ * {@link CallOriginator}, which rings the user's phone and asks it to call the number: no gateway is needed. Outside
+ * numbers go through Asterisk: an AMI {@code Originate} first rings the user's own phone (through the trunk to the
+ * SOHOSIP proxy) and, once it answers, dials the number in the gateway's outbound context (the same route rules and
+ * permissions as calls from phones).
  */
 final class ClickToCaller {
 
@@ -36,27 +39,28 @@ final class ClickToCaller {
     private final GatewayStore store;
     private final AccountStore accounts;
     private final Function<Long, @Nullable AmiLink> links;
-    private final Collection<AmiLink> all;
     private final AsteriskFiles.Driver driver;
+    private final Supplier<@Nullable CallOriginator> proxy;
 
     ClickToCaller(GatewayStore store, AccountStore accounts, Function<Long, @Nullable AmiLink> links,
-            Collection<AmiLink> all, AsteriskFiles.Driver driver) {
+            AsteriskFiles.Driver driver, Supplier<@Nullable CallOriginator> proxy) {
         this.store = store;
         this.accounts = accounts;
         this.links = links;
-        this.all = all;
         this.driver = driver;
+        this.proxy = proxy;
     }
 
     ClickToCallStarted call(Account caller, String number) {
+        CallOriginator originator = proxy.get();
+        if (originator != null && originator.serves(number)) {
+            return internal(originator, caller, number);
+        }
         Optional<Account> internal = accounts.findByUsername(number).or(() -> accounts.findByExtension(number))
                 .or(() -> accounts.findByAlias(number)).filter(Account::enabled);
         if (internal.isPresent()) {
-            AmiLink link = all.stream().filter(AmiLink::connected).findFirst().orElseThrow(() -> new ClickToCallException(
-                    Reason.GATEWAY_DOWN, "Click-to-call needs a connected gateway, and none is connected."));
-            Account callee = internal.get();
-            return originate(link, caller, AsteriskFiles.officeContext(link.gateway), callee.extension(),
-                    callee.displayName(), number, false);
+            throw new ClickToCallException(Reason.GATEWAY_DOWN, "The SIP proxy is not running, so " + number
+                    + " cannot be called now; try again later.");
         }
         EmergencyNumber sos = store.emergencyNumbers().stream().filter(e -> e.number().equals(number)).findFirst()
                 .orElse(null);
@@ -85,6 +89,21 @@ final class ClickToCaller {
                     + " is not connected to Asterisk; try again later.");
         }
         return originate(link, caller, AsteriskFiles.outboundContext(link.gateway), dialled, number, number, true);
+    }
+
+    /** The proxy rings the caller's phones and has the one that answers call the number itself. */
+    private static ClickToCallStarted internal(CallOriginator originator, Account caller, String number) {
+        try {
+            String reference = originator.call(caller.username(), number);
+            LOG.info("Click-to-call from {} to {} placed by the SIP proxy ({})", caller.username(), number, reference);
+            return new ClickToCallStarted(number, false, null, reference);
+        } catch (NoPhoneException e) {
+            throw new ClickToCallException(Reason.NO_PHONE, "Click-to-call rings your own phone first, and none is"
+                    + " registered for " + caller.username() + ": start the softphone or sign in a desk phone as "
+                    + caller.username() + ", then try again.");
+        } catch (IllegalArgumentException e) {
+            throw new ClickToCallException(Reason.NO_ROUTE, e.getMessage());
+        }
     }
 
     private ClickToCallStarted originate(AmiLink link, Account caller, String context, String exten,

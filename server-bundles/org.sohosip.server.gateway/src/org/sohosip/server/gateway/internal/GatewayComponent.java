@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
@@ -30,6 +32,7 @@ import org.sohosip.core.api.GatewayState;
 import org.sohosip.core.api.GatewayStatus;
 import org.sohosip.server.gateway.ClickToCallService;
 import org.sohosip.server.gateway.GatewayMonitor;
+import org.sohosip.server.proxy.CallOriginator;
 import org.sohosip.server.store.AccountStore;
 import org.sohosip.server.store.BillingStore;
 import org.sohosip.server.store.CallRecordStore;
@@ -39,7 +42,8 @@ import org.sohosip.server.store.GatewayStore;
 /**
  * Supervises every enabled gateway: one {@link AmiLink} each, the generated Asterisk files kept up to date (written
  * whenever the gateway data changes, and Asterisk asked to reload them when connected), CDRs collected into billing
- * records, click-to-call. All work runs on one scheduler thread, so changes apply in order and never block callers.
+ * records, click-to-call (internal numbers through the proxy's {@link CallOriginator}). All work runs on one
+ * scheduler thread, so changes apply in order and never block callers.
  */
 @Component(configurationPid = GatewayComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = { GatewayMonitor.class, ClickToCallService.class, GatewayConfigListener.class })
@@ -60,6 +64,9 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
     private final int reconnectSeconds;
     private final CdrCollector cdrs;
     private final ClickToCaller clickToCall;
+    /** The SIP proxy, which places click-to-call to internal numbers itself. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable CallOriginator originator;
 
     @Activate
     public GatewayComponent(@Reference GatewayStore store, @Reference BillingStore billing,
@@ -87,7 +94,8 @@ public final class GatewayComponent implements GatewayMonitor, ClickToCallServic
             return t;
         });
         this.cdrs = new CdrCollector(billing, calls, accounts, store);
-        this.clickToCall = new ClickToCaller(store, accounts, links::get, links.values(), driver);
+        this.clickToCall = new ClickToCaller(store, accounts, links::get, driver,
+                () -> originator);
     }
 
     @Activate

@@ -52,27 +52,8 @@ class ApplicationsIntegrationTest {
         application = new TestPhone(new Ua(SipSocket.udp(server.sipPort), "voicemail", "-", ProxyTestServer.DOMAIN,
                 server.sipPort), TestPhone.Mode.ANSWER);
         InetSocketAddress at = new InetSocketAddress("127.0.0.1", application.ua.socket.port());
-        registration = server.context.registerService(CallApplication.class, new CallApplication() {
-            @Override
-            public String name() {
-                return "voicemail";
-            }
-
-            @Override
-            public Set<String> numbers() {
-                return Set.of("8500", "*97");
-            }
-
-            @Override
-            public InetSocketAddress address() {
-                return at;
-            }
-
-            @Override
-            public boolean voicemail() {
-                return true;
-            }
-        }, null);
+        registration = server.context.registerService(CallApplication.class,
+                new TestApplication("voicemail", Set.of("8500", "*97"), at, true), null);
     }
 
     @AfterEach

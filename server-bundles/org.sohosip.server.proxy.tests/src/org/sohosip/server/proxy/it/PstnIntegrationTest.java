@@ -246,27 +246,7 @@ class PstnIntegrationTest {
                 ProxyTestServer.DOMAIN, server.sipPort), TestPhone.Mode.ANSWER);
         InetSocketAddress at = new InetSocketAddress("127.0.0.1", voicemail.ua.socket.port());
         ServiceRegistration<CallApplication> registration = server.context.registerService(CallApplication.class,
-                new CallApplication() {
-                    @Override
-                    public String name() {
-                        return "voicemail";
-                    }
-
-                    @Override
-                    public Set<String> numbers() {
-                        return Set.of("8500");
-                    }
-
-                    @Override
-                    public InetSocketAddress address() {
-                        return at;
-                    }
-
-                    @Override
-                    public boolean voicemail() {
-                        return true;
-                    }
-                }, null);
+                new TestApplication("voicemail", Set.of("8500"), at, true), null);
         try (Ua asterisk = new Ua(SipSocket.open("udp", server.sipPort), "0911222333", "-", "pstn.example",
                 server.sipPort)) {
             gatewayAt(asterisk.socket.port());

@@ -13,12 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestPhone implements AutoCloseable {
 
     enum Mode {
-        ANSWER, BUSY, RING
+        ANSWER, BUSY, RING, DECLINE
     }
 
     final Ua ua;
     final List<SipMsg> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode;
+    /** How the phone answers REFER (a phone without transfer support answers 501). */
+    volatile int referStatus = 202;
+    /** Whether a 200 to an INVITE with an offer carries an answer (real softphones end a call without one). */
+    volatile boolean answerOffers;
     private final Thread thread;
     private volatile boolean closed;
     private volatile SipMsg ringing;
@@ -73,6 +77,8 @@ final class TestPhone implements AutoCloseable {
                     }
                     case "ACK" -> {
                     }
+                    case "REFER" -> respond(m, referStatus, referStatus == 202 ? "Accepted" : "Not Implemented",
+                            false);
                     default -> respond(m, 200, "OK", false);
                 }
             } catch (InterruptedException e) {
@@ -90,6 +96,7 @@ final class TestPhone implements AutoCloseable {
         switch (mode) {
             case ANSWER -> respond(invite, 200, "OK", true);
             case BUSY -> respond(invite, 486, "Busy Here", true);
+            case DECLINE -> respond(invite, 603, "Decline", true);
             case RING -> ringing = invite;
         }
     }
@@ -111,7 +118,15 @@ final class TestPhone implements AutoCloseable {
             }
             b.append("Contact: ").append(ua.contact()).append("\r\n");
         }
-        b.append("Content-Length: 0\r\n\r\n");
+        if (answerOffers && dialog && status == 200 && request.method().equals("INVITE") && request.body.startsWith("v=0")) {
+            // an answer to the caller's offer (RFC 3264): PCMU, sending nowhere, so a real softphone keeps the call
+            String sdp = "v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            b.append("Content-Type: application/sdp\r\nContent-Length: ").append(sdp.length()).append("\r\n\r\n")
+                    .append(sdp);
+        } else {
+            b.append("Content-Length: 0\r\n\r\n");
+        }
         ua.socket.send(b.toString());
     }
 

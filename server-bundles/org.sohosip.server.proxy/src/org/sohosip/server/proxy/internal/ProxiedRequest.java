@@ -205,10 +205,7 @@ final class ProxiedRequest {
         }
         branch.cancelWanted = false;
         try {
-            Request cancel = branch.transaction.createCancel();
-            ClientTransaction ct = sip.provider.getNewClientTransaction(cancel);
-            ct.setApplicationData(OWN_CANCEL);
-            ct.sendRequest();
+            sip.cancel(branch.transaction);
         } catch (Exception e) {
             LOG.debug("Could not cancel a branch: {}", e.toString());
         }

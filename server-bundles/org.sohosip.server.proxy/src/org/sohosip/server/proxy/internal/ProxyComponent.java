@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohosip.core.Account;
 import org.sohosip.server.proxy.CallApplication;
+import org.sohosip.server.proxy.CallOriginator;
 import org.sohosip.server.proxy.SipProxy;
 import org.sohosip.server.store.AccountChangeListener;
 import org.sohosip.server.store.AccountStore;
@@ -54,7 +55,8 @@ import gov.nist.javax.sip.SipStackImpl;
 
 /**
  * Runs the registrar and proxy while its configuration and the store exist: restores the saved registrations,
- * starts a JAIN-SIP stack with UDP and TCP on {@code sip.host}:{@code sip.port}, and then offers {@link SipProxy}.
+ * starts a JAIN-SIP stack with UDP and TCP on {@code sip.host}:{@code sip.port}, and then offers {@link SipProxy} and
+ * {@link CallOriginator} (click-to-call to internal numbers).
  * Like the store, it registers its services by hand once the ports listen.
  */
 @Component(configurationPid = ProxyComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -85,6 +87,7 @@ public final class ProxyComponent {
     private @Nullable ServiceRegistration<?> proxyRegistration;
     private @Nullable ServiceRegistration<?> listenerRegistration;
     private @Nullable ServiceRegistration<?> dialPlanRegistration;
+    private @Nullable ServiceRegistration<?> originatorRegistration;
     /** Gateways and the dial plan (outside calls, inbound numbers). */
     @Reference
     private GatewayStore gatewayStore;
@@ -166,6 +169,9 @@ public final class ProxyComponent {
                     router::contactsOf, clock);
             pstnCalls.voicemail(routing::mailbox); // inbound numbers that lead to a mailbox
             router.pstn(pstnCalls);
+            ClickToCalls clickToCalls = new ClickToCalls(sip, advertised, accounts, applications, router::contactsOf,
+                    scheduler, config.sip_ringSeconds());
+            router.clickToCalls(clickToCalls);
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);
@@ -178,6 +184,7 @@ public final class ProxyComponent {
             Map<String, InetSocketAddress> listening = new LinkedHashMap<>();
             listening.put("udp", new InetSocketAddress(host, udp.getPort()));
             listening.put("tcp", new InetSocketAddress(host, tcp.getPort()));
+            originatorRegistration = context.registerService(CallOriginator.class, clickToCalls, null);
             proxyRegistration = context.registerService(SipProxy.class,
                     new RunningProxy(domain, Collections.unmodifiableMap(listening), location), null);
             LOG.info("SIP proxy for domain {} listening on udp and tcp {}:{} in {} ms ({} registration(s) restored)",
@@ -207,6 +214,11 @@ public final class ProxyComponent {
     }
 
     private void stop() {
+        ServiceRegistration<?> originator = originatorRegistration;
+        originatorRegistration = null;
+        if (originator != null) {
+            originator.unregister();
+        }
         ServiceRegistration<?> registration = proxyRegistration;
         proxyRegistration = null;
         if (registration != null) {

@@ -68,6 +68,7 @@ final class RequestRouter implements SipListener {
     private final int ringSeconds;
     private final ApplicationRouting applications;
     private @Nullable PstnCalls pstn;
+    private @Nullable ClickToCalls clickToCalls;
     private final ConcurrentMap<String, ProxiedRequest> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> scannersLogged = new ConcurrentHashMap<>();
 
@@ -87,6 +88,11 @@ final class RequestRouter implements SipListener {
         this.timers = timers;
         this.ringSeconds = ringSeconds;
         this.applications = applications;
+    }
+
+    /** Turns on calls the proxy places itself (their phones' in-dialog requests come back here). */
+    void clickToCalls(ClickToCalls calls) {
+        this.clickToCalls = calls;
     }
 
     /** Turns on routing to and from PSTN gateways. */
@@ -147,6 +153,10 @@ final class RequestRouter implements SipListener {
         }
         if (Request.CANCEL.equals(method)) {
             cancel(request);
+            return;
+        }
+        ClickToCalls originated = clickToCalls;
+        if (originated != null && originated.takes(request)) {
             return;
         }
         boolean toUs = sip.isLocal(request.getRequestURI()) && !hasUser(request.getRequestURI());
@@ -456,6 +466,14 @@ final class RequestRouter implements SipListener {
             if (data == ProxiedRequest.OWN_CANCEL) {
                 return;
             }
+            if (data instanceof OriginatedCall.Sent sent) {
+                sent.call().onResponse(sent, event.getResponse());
+                return;
+            }
+            ClickToCalls originated = clickToCalls;
+            if (ct == null && originated != null && originated.takesStray(event.getResponse())) {
+                return;
+            }
             if (data instanceof ProxiedRequest.Branch branch) {
                 branch.owner().onResponse(branch, event.getResponse());
             } else {
@@ -471,6 +489,9 @@ final class RequestRouter implements SipListener {
         if (!event.isServerTransaction() && event.getClientTransaction() != null
                 && event.getClientTransaction().getApplicationData() instanceof ProxiedRequest.Branch branch) {
             branch.owner().onTimeout(branch);
+        } else if (!event.isServerTransaction() && event.getClientTransaction() != null
+                && event.getClientTransaction().getApplicationData() instanceof OriginatedCall.Sent sent) {
+            sent.call().onTimeout(sent);
         }
     }
 

@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -108,6 +109,13 @@ final class Sip {
             decoration.decorate(response);
         }
         return response;
+    }
+
+    /** Cancels an INVITE sent by this proxy; the answers to the CANCEL concern only this proxy. */
+    void cancel(ClientTransaction invite) throws SipException {
+        ClientTransaction ct = provider.getNewClientTransaction(invite.createCancel());
+        ct.setApplicationData(ProxiedRequest.OWN_CANCEL);
+        ct.sendRequest();
     }
 
     /** @return whether a URI names this proxy (its domain, one of its addresses) rather than somewhere else */
