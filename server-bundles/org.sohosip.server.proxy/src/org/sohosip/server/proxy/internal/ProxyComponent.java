@@ -155,6 +155,7 @@ public final class ProxyComponent {
             CallRecorder calls = new CallRecorder(writer, clock);
             recorder = calls;
             Forwarding forwarding = new Forwarding(sip, advertised);
+            started.sipMessageValves.add(new StrayResponses(started, forwarding::statelessly));
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
             int noAnswer = config.voicemail_noAnswerSeconds();

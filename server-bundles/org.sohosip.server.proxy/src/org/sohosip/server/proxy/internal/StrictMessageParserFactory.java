@@ -3,8 +3,6 @@ package org.sohosip.server.proxy.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Locale;
-import java.util.Map;
 
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -28,11 +26,12 @@ public final class StrictMessageParserFactory implements MessageParserFactory {
 
     static final String PROPERTY = "gov.nist.javax.sip.MESSAGE_PARSER_FACTORY";
 
-    /** Single-value headers by their full and compact names (RFC 3261 §7.3.3, §20). */
-    private static final Map<String, String> SINGLE = Map.ofEntries(Map.entry("call-id", "Call-ID"),
-            Map.entry("i", "Call-ID"), Map.entry("cseq", "CSeq"), Map.entry("from", "From"), Map.entry("f", "From"),
-            Map.entry("to", "To"), Map.entry("t", "To"), Map.entry("max-forwards", "Max-Forwards"),
-            Map.entry("content-length", "Content-Length"), Map.entry("l", "Content-Length"));
+    /** Single-value headers (RFC 3261 §7.3.3, §20) ... */
+    private static final String[] CANONICAL = { "Call-ID", "CSeq", "From", "To", "Max-Forwards", "Content-Length" };
+    /** ... by their full and compact names, each with its index in {@link #CANONICAL}. */
+    private static final String[] SINGLE_NAMES = { "call-id", "i", "cseq", "from", "f", "to", "t", "max-forwards",
+        "content-length", "l" };
+    private static final int[] SINGLE_INDEX = { 0, 0, 1, 2, 2, 3, 3, 4, 5, 5 };
 
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
@@ -79,23 +78,47 @@ public final class StrictMessageParserFactory implements MessageParserFactory {
 
     /** @return the name of a single-value header that occurs more than once, or {@code null} */
     static @Nullable String repeatedSingleHeader(String head) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        String[] lines = head.split("\r?\n");
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continue; // a folded continuation of the previous header
+        // Runs on every message the proxy receives: index arithmetic, no splitting or copying of lines.
+        int seen = 0;
+        int lineStart = head.indexOf('\n') + 1; // after the start line
+        if (lineStart == 0) {
+            return null;
+        }
+        while (lineStart < head.length()) {
+            int lineEnd = head.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = head.length();
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
+            char first = head.charAt(lineStart);
+            int colon = head.indexOf(':', lineStart);
+            // a line starting with white space is a folded continuation of the previous header
+            if (first != ' ' && first != '\t' && first != '\r' && colon > lineStart && colon < lineEnd) {
+                int nameEnd = colon;
+                while (nameEnd > lineStart && (head.charAt(nameEnd - 1) == ' ' || head.charAt(nameEnd - 1) == '\t')) {
+                    nameEnd--;
+                }
+                int header = singleHeader(head, lineStart, nameEnd);
+                if (header >= 0) {
+                    if ((seen & (1 << header)) != 0) {
+                        return CANONICAL[header];
+                    }
+                    seen |= 1 << header;
+                }
             }
-            String canonical = SINGLE.get(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
-            if (canonical != null && !seen.add(canonical)) {
-                return canonical;
-            }
+            lineStart = lineEnd + 1;
         }
         return null;
+    }
+
+    /** @return the index in {@link #CANONICAL} of the single-value header named at {@code from..to}, or -1 */
+    private static int singleHeader(String head, int from, int to) {
+        int length = to - from;
+        for (int i = 0; i < SINGLE_NAMES.length; i++) {
+            if (SINGLE_NAMES[i].length() == length && head.regionMatches(true, from, SINGLE_NAMES[i], 0, length)) {
+                return SINGLE_INDEX[i];
+            }
+        }
+        return -1;
     }
 
     /** @return the protocol version at the end of a request line, or {@code null} for a response */

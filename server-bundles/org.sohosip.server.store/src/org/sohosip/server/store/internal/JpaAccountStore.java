@@ -27,6 +27,8 @@ final class JpaAccountStore implements AccountStore {
     private final ReentrantLock writes = new ReentrantLock();
 
     private final LongConsumer onChange;
+    /** Lookups by id, user name, extension and alias: every call through the proxy or to voicemail makes some. */
+    private final ReadCache<String, Optional<Account>> lookups = new ReadCache<>(10_000);
 
     /** @param onChange told the id of each account after a committed change */
     JpaAccountStore(Transactions transactions, LongConsumer onChange) {
@@ -67,26 +69,28 @@ final class JpaAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(long id) {
-        return transactions.run(em -> Optional.ofNullable(em.find(AccountEntity.class, id)).map(AccountEntity::toAccount));
+        return lookups.get("id:" + id, () -> transactions.run(em -> Optional.ofNullable(em.find(AccountEntity.class,
+                id)).map(AccountEntity::toAccount)));
     }
 
     @Override
     public Optional<Account> findByUsername(String username) {
-        return transactions.run(em -> byUsername(em, username).map(AccountEntity::toAccount));
+        return lookups.get("user:" + username, () -> transactions.run(em -> byUsername(em, username)
+                .map(AccountEntity::toAccount)));
     }
 
     @Override
     public Optional<Account> findByExtension(String extension) {
-        return transactions.run(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.extension = :e",
-                AccountEntity.class).setParameter("e", extension).getResultStream().findFirst()
-                .map(AccountEntity::toAccount));
+        return lookups.get("ext:" + extension, () -> transactions.run(em -> em.createQuery(
+                "SELECT a FROM AccountEntity a WHERE a.extension = :e", AccountEntity.class)
+                .setParameter("e", extension).getResultStream().findFirst().map(AccountEntity::toAccount)));
     }
 
     @Override
     public Optional<Account> findByAlias(String alias) {
-        return transactions.run(em -> em.createQuery("SELECT al.account FROM AliasEntity al WHERE al.alias = :a",
-                AccountEntity.class).setParameter("a", alias).getResultStream().findFirst()
-                .map(AccountEntity::toAccount));
+        return lookups.get("alias:" + alias, () -> transactions.run(em -> em.createQuery(
+                "SELECT al.account FROM AliasEntity al WHERE al.alias = :a", AccountEntity.class)
+                .setParameter("a", alias).getResultStream().findFirst().map(AccountEntity::toAccount)));
     }
 
     @Override
@@ -131,6 +135,7 @@ final class JpaAccountStore implements AccountStore {
         } finally {
             writes.unlock();
         }
+        lookups.clear();
         onChange.accept(result.id());
         return result;
     }

@@ -50,15 +50,16 @@ final class JpaBootstrap {
                 .property(PersistenceUnitProperties.CLASSLOADER, loader)
                 .property(PersistenceUnitProperties.WEAVING, "false")
                 .property(PersistenceUnitProperties.TARGET_DATABASE, "Derby")
-                // The database is the truth (an administrator may repair rows with ij): no shared object cache.
+                // No shared object cache: the few reads every call makes are remembered by the stores themselves
+                // (ReadCache), which forget them after each write they commit.
                 .property(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false")
                 // Inserts of entities with sequence ids (contacts) go in batches; identity-keyed ones stay single.
                 .property(PersistenceUnitProperties.BATCH_WRITING, "JDBC")
                 .property(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500")
                 // Connections above the minimum are closed when given back, and each new one pays Derby's password
-                // hash: keep enough for the proxy's, the API's and voicemail's concurrent work, open few at start.
+                // hash: once opened, all are kept (a burst of voicemail calls uses every one), few open at start.
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_INITIAL, "2")
-                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "8")
+                .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "16")
                 .property(PersistenceUnitProperties.JDBC_CONNECTIONS_MAX, "16")
                 .property(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName())
                 .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING")

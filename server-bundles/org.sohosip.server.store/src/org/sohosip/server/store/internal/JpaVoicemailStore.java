@@ -46,6 +46,12 @@ final class JpaVoicemailStore implements VoicemailStore {
     private final RecordingWriter writer;
     private final VoicemailEvents events;
     private final VoicemailConfig config;
+    /** Read by the proxy (ring time) and the voicemail service for every call that may reach a mailbox. */
+    private final ReadCache<String, MailboxSettings> settings = new ReadCache<>(10_000);
+    /** Played to every caller; the recorded ones up to {@value #CACHED_GREETING_BYTES} bytes are kept. */
+    private final ReadCache<String, Optional<byte[]>> greetings = new ReadCache<>(1_000,
+            g -> g.map(audio -> audio.length <= CACHED_GREETING_BYTES).orElse(true));
+    private static final int CACHED_GREETING_BYTES = 512 * 1024;
 
     JpaVoicemailStore(Transactions transactions, RecordingWriter writer, VoicemailEvents events,
             VoicemailConfig config) {
@@ -133,16 +139,16 @@ final class JpaVoicemailStore implements VoicemailStore {
 
     @Override
     public MailboxSettings settings(long accountId, int defaultNoAnswerSeconds) {
-        return transactions.run(em -> {
+        return settings.get(accountId + "/" + defaultNoAnswerSeconds, () -> transactions.run(em -> {
             MailboxSettingsEntity row = em.find(MailboxSettingsEntity.class, accountId);
             return row == null ? MailboxSettingsEntity.defaults(defaultNoAnswerSeconds)
                     : row.toSettings(defaultNoAnswerSeconds);
-        });
+        }));
     }
 
     @Override
     public MailboxSettings updateSettings(long accountId, MailboxSettingsChange change) {
-        return transactions.run(em -> {
+        MailboxSettings updated = transactions.run(em -> {
             VoicemailQueries.username(em, accountId); // NoSuchAccountException
             MailboxSettingsEntity row = em.find(MailboxSettingsEntity.class, accountId);
             Map<String, String> problems = MailboxRules.check(change, row == null ? null : row.smsNumber(),
@@ -159,6 +165,8 @@ final class JpaVoicemailStore implements VoicemailStore {
             }
             return row.toSettings(config.noAnswerSeconds());
         });
+        settings.clear();
+        return updated;
     }
 
     @Override
@@ -174,11 +182,12 @@ final class JpaVoicemailStore implements VoicemailStore {
 
     @Override
     public Optional<byte[]> greeting(long accountId, GreetingKind kind) {
-        return transactions.run(em -> {
+        // each caller gets its own copy of the kept array
+        return greetings.get(accountId + "/" + kind, () -> transactions.run(em -> {
             VoicemailGreetingEntity row = em.find(VoicemailGreetingEntity.class,
                     new VoicemailGreetingEntity.Key(accountId, kind));
             return row == null ? Optional.<byte[]>empty() : Optional.of(row.audio());
-        });
+        })).map(byte[]::clone);
     }
 
     @Override
@@ -203,6 +212,7 @@ final class JpaVoicemailStore implements VoicemailStore {
             }
             return null;
         });
+        greetings.clear();
     }
 
     @Override

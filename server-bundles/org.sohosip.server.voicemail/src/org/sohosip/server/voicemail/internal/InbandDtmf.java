@@ -15,6 +15,8 @@ final class InbandDtmf implements AudioSink {
 
     private static final double[] LOW = { 697, 770, 852, 941 };
     private static final double[] HIGH = { 1209, 1336, 1477, 1633 };
+    private static final double[] LOW_COEFFICIENTS = coefficients(LOW);
+    private static final double[] HIGH_COEFFICIENTS = coefficients(HIGH);
     private static final String KEYS = "123A456B789C*0#D";
     /** Mean square below this (about −45 dBFS) is too quiet to be a key. */
     private static final double MIN_POWER = 100_000;
@@ -61,10 +63,22 @@ final class InbandDtmf implements AudioSink {
         if (energy / frame.length < MIN_POWER) {
             return 0;
         }
-        int low = strongest(frame, LOW);
-        int high = strongest(frame, HIGH);
-        double pl = power(frame, LOW[low]);
-        double ph = power(frame, HIGH[high]);
+        int low = 0;
+        int high = 0;
+        double pl = -1;
+        double ph = -1;
+        for (int i = 0; i < 4; i++) { // each frequency once: this runs on every frame of every call
+            double p = goertzel(frame, LOW_COEFFICIENTS[i]);
+            if (p > pl) {
+                pl = p;
+                low = i;
+            }
+            p = goertzel(frame, HIGH_COEFFICIENTS[i]);
+            if (p > ph) {
+                ph = p;
+                high = i;
+            }
+        }
         // A pure tone of amplitude A gives power (N A / 2)^2 and energy N A^2 / 2: the pair's share of the energy.
         double share = (pl + ph) * 2 / frame.length / energy;
         double twist = ph / Math.max(1, pl);
@@ -74,22 +88,21 @@ final class InbandDtmf implements AudioSink {
         return KEYS.charAt(low * 4 + high);
     }
 
-    private static int strongest(short[] frame, double[] frequencies) {
-        int best = 0;
-        double bestPower = -1;
-        for (int i = 0; i < frequencies.length; i++) {
-            double p = power(frame, frequencies[i]);
-            if (p > bestPower) {
-                bestPower = p;
-                best = i;
-            }
+    private static double[] coefficients(double[] frequencies) {
+        double[] c = new double[frequencies.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = 2 * Math.cos(2 * Math.PI * frequencies[i] / 8000);
         }
-        return best;
+        return c;
     }
 
-    /** Goertzel: the squared magnitude of the frame's component at {@code hz}. */
+    /** @return the squared magnitude of the frame's component at {@code hz} */
     static double power(short[] frame, double hz) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hz / 8000);
+        return goertzel(frame, 2 * Math.cos(2 * Math.PI * hz / 8000));
+    }
+
+    /** Goertzel, with {@code coefficient} = 2 cos(2 pi f / 8000) for the frequency f. */
+    private static double goertzel(short[] frame, double coefficient) {
         double s1 = 0;
         double s2 = 0;
         for (short x : frame) {
