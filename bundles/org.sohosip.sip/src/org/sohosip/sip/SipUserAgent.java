@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
  * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
- * {@link SipDtmf}, {@link SipMessageWaiting}). Create one with {@link SipUserAgents#create}; {@link #close()}
+ * {@link SipDtmf}, {@link SipMessageWaiting}, {@link SipTransfers}). Create one with {@link SipUserAgents#create}; {@link #close()}
  * unregisters, ends the calls and frees the ports.
  *
  * <p>
@@ -67,6 +67,11 @@ public interface SipUserAgent extends AutoCloseable {
      */
     @Override
     void close();
+
+    /** @return being transferred: REFERs from the other side of a call, followed by a new call */
+    default SipTransfers transfers() {
+        throw new UnsupportedOperationException("no transfers here");
+    }
 
     /** @return the notifier side of event subscriptions (SUBSCRIBE answered, NOTIFY sent in their dialogs) */
     default SipNotifier notifier() {
