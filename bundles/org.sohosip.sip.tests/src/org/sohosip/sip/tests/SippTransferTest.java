@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sohosip.sip.DigestCredentials;
 import org.sohosip.sip.LocalMedia;
 import org.sohosip.sip.SipCall;
 import org.sohosip.sip.SipCallState;
@@ -84,6 +85,26 @@ class SippTransferTest {
         placed.hangUp();
         events.state(placed, SipCallState.ENDED);
         target.assertSucceeded(); // the INVITE was for carol, and the new call ended with BYE
+    }
+
+    @Test
+    void aChallengedNotifyIsSentAgainWithCredentialsAndABusyTargetIsReported() throws Exception {
+        ua.close();
+        ua = SipUserAgents.create(UserAgentConfig.of("127.0.0.1").withTimers(Duration.ofMillis(100),
+                Duration.ofSeconds(20), Duration.ofSeconds(20)), new SipIdentity("sip:alice@sohosip.local", "Alice",
+                        DigestCredentials.fromPassword("alice", "sohosip.local", "secret".toCharArray()), null));
+        events = new Recorder(ua);
+        ua.transfers().addTransferListener((call, request) -> request.follow(ua.telephony().dial(request.target(),
+                RTP)));
+        target = Sipp.start("uas-busy.xml", 0, null);
+        transferor = Sipp.start("uas-refer-auth.xml", 0, null, "target", Integer.toString(target.port));
+        SipCall call = ua.telephony().dial("sip:bob@127.0.0.1:" + transferor.port, RTP);
+        events.state(call, SipCallState.CONNECTED);
+        events.state(call, SipCallState.ENDED);
+        // the NOTIFY answered the 407 with Event and body intact, the last one said 486, then came the BYE
+        transferor.assertSucceeded();
+        target.assertSucceeded();
+        assertFalse(call.endReason().orElseThrow().byRemote());
     }
 
     @Test
