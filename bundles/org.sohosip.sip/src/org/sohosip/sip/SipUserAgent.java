@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
  * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
- * {@link SipDtmf}, {@link SipMessageWaiting}, {@link SipTransfers}). Create one with {@link SipUserAgents#create}; {@link #close()}
- * unregisters, ends the calls and frees the ports.
+ * {@link SipDtmf}, {@link SipMessageWaiting}, {@link SipTransfers}). Create one with {@link SipUserAgents#create};
+ * {@link #close()} unregisters, ends the calls and frees the ports.
  *
  * <p>
  * Listeners are called on one background thread of this agent, in order, never on the stack's own thread; a slow

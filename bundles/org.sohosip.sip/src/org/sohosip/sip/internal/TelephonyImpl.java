@@ -124,7 +124,8 @@ final class TelephonyImpl implements SipTelephony {
             incoming.incoming(req, st);
             return;
         }
-        if (Request.REFER.equals(method) && (call == null || ((ToHeader) req.getHeader(ToHeader.NAME)).getTag() == null)) {
+        boolean inDialog = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag() != null;
+        if (Request.REFER.equals(method) && (call == null || !inDialog)) {
             transfers.outsideDialog(req, st);
             return;
         }
