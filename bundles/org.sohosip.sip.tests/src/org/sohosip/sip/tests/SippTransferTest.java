@@ -88,6 +88,22 @@ class SippTransferTest {
     }
 
     @Test
+    void whenTheTransferorHangsUpFirstTheNotifiesStillFollow() throws Exception {
+        target = Sipp.start("uas-ring-answer.xml", 0, null);
+        transferor = Sipp.start("uas-refer-hangup.xml", 0, null, "target", Integer.toString(target.port));
+        SipCall call = ua.telephony().dial("sip:bob@127.0.0.1:" + transferor.port, RTP);
+        events.state(call, SipCallState.CONNECTED);
+        events.state(call, SipCallState.ENDED);
+        assertTrue(call.endReason().orElseThrow().byRemote(), "the transferor sent the BYE");
+        SipCall placed = ((Recorder.State) events.events.await(e -> e instanceof Recorder.State s && s.call() != call
+                && s.state() == SipCallState.CONNECTED, Recorder.WAIT, "the new call connected")).call();
+        // NOTIFYs 180 Ringing and 200 OK after the BYE, in the dialog kept for them: checked by sipp
+        transferor.assertSucceeded();
+        placed.hangUp();
+        target.assertSucceeded();
+    }
+
+    @Test
     void aChallengedNotifyIsSentAgainWithCredentialsAndABusyTargetIsReported() throws Exception {
         ua.close();
         ua = SipUserAgents.create(UserAgentConfig.of("127.0.0.1").withTimers(Duration.ofMillis(100),
