@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * One SIP user agent: a JAIN-SIP stack listening on a local address for one {@link SipIdentity}. Each capability
  * is a small interface of its own ({@link SipRegistration}, {@link SipTelephony}, {@link SipCallHold},
- * {@link SipDtmf}, {@link SipMessageWaiting}). Create one with {@link SipUserAgents#create}; {@link #close()}
- * unregisters, ends the calls and frees the ports.
+ * {@link SipDtmf}, {@link SipMessageWaiting}, {@link SipTransfers}). Create one with {@link SipUserAgents#create};
+ * {@link #close()} unregisters, ends the calls and frees the ports.
  *
  * <p>
  * Listeners are called on one background thread of this agent, in order, never on the stack's own thread; a slow
@@ -67,6 +67,11 @@ public interface SipUserAgent extends AutoCloseable {
      */
     @Override
     void close();
+
+    /** @return being transferred: REFERs from the other side of a call, followed by a new call */
+    default SipTransfers transfers() {
+        throw new UnsupportedOperationException("no transfers here");
+    }
 
     /** @return the notifier side of event subscriptions (SUBSCRIBE answered, NOTIFY sent in their dialogs) */
     default SipNotifier notifier() {

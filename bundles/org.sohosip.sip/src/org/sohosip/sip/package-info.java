@@ -12,7 +12,9 @@
  * <li>{@link org.sohosip.sip.SipTelephony} and {@link org.sohosip.sip.SipCall}: INVITE dialogs with SDP
  * offer/answer, answer, busy, decline, CANCEL and BYE, reported to {@link org.sohosip.sip.SipCallListener};</li>
  * <li>{@link org.sohosip.sip.SipCallHold}: hold and resume by re-INVITE, and the other side's hold;</li>
- * <li>{@link org.sohosip.sip.SipDtmf}: DTMF over SIP INFO both ways.</li>
+ * <li>{@link org.sohosip.sip.SipDtmf}: DTMF over SIP INFO both ways;</li>
+ * <li>{@link org.sohosip.sip.SipTransfers}: being transferred (an incoming REFER, RFC 3515), the new call's progress
+ * reported back in NOTIFYs; {@link org.sohosip.sip.SipCall#transfer} sends one.</li>
  * </ul>
  * Media is not handled here: the caller passes where it receives RTP ({@link org.sohosip.sip.LocalMedia}) and is
  * told where and how to send ({@link org.sohosip.sip.NegotiatedMedia}).

@@ -75,6 +75,12 @@ final class CallImpl implements SipCall {
     private @Nullable ScheduledFuture<?> ringTimer;
     @Nullable
     CompletableFuture<NegotiatedMedia> pendingReinvite;
+    /** A transfer the other side asked for (incoming REFER) that is still being reported on. */
+    @Nullable
+    ReferSubscription referral;
+    /** For a call placed to follow a transfer: where its progress is reported. */
+    @Nullable
+    ReferSubscription reportTo;
 
     final SessionUpdates session = new SessionUpdates(this);
 
@@ -531,6 +537,10 @@ final class CallImpl implements SipCall {
     void setState(SipCallState s) {
         state = s;
         tel.tell(l -> l.stateChanged(this, s));
+        ReferSubscription r = reportTo;
+        if (r != null) {
+            r.progress(this, s);
+        }
     }
 
     void setMedia(NegotiatedMedia m) {

@@ -40,6 +40,9 @@ import org.sohosip.sip.DigestCredentials;
 final class RequestSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestSender.class);
+    /** Headers a dialog's {@code createRequest} sets for each new request (or that the body sets). */
+    private static final List<String> DIALOG_MADE = List.of(ViaHeader.NAME, "From", "To", "Call-ID", CSeqHeader.NAME,
+            "Route", "Max-Forwards", ContentTypeHeader.NAME, "Content-Length");
 
     /**
      * The end of a request.
@@ -270,11 +273,17 @@ final class RequestSender {
         Dialog d = p.dialog;
         if (d != null) {
             Request next = d.createRequest(old.getMethod());
-            for (String name : new String[] { "Contact", "User-Agent", AuthorizationHeader.NAME,
-                    ProxyAuthorizationHeader.NAME }) {
-                Header h = old.getHeader(name);
-                if (h != null) {
-                    next.setHeader((Header) h.clone());
+            // everything the request carried beyond what the dialog makes itself: Contact, Event,
+            // Subscription-State, Refer-To, credentials already given for the other realm...
+            ListIterator<?> names = old.getHeaderNames();
+            while (names.hasNext()) {
+                String name = (String) names.next();
+                if (DIALOG_MADE.stream().noneMatch(name::equalsIgnoreCase)) {
+                    next.removeHeader(name);
+                    ListIterator<?> values = old.getHeaders(name);
+                    while (values.hasNext()) {
+                        next.addHeader((Header) ((Header) values.next()).clone());
+                    }
                 }
             }
             ContentTypeHeader ct = (ContentTypeHeader) old.getHeader(ContentTypeHeader.NAME);

@@ -35,7 +35,7 @@ import org.sohosip.sip.UserAgentConfig;
 final class SipMessages {
 
     static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.INFO,
-            Request.OPTIONS, Request.NOTIFY);
+            Request.OPTIONS, Request.NOTIFY, Request.REFER);
 
     final AddressFactory addresses;
     final HeaderFactory headers;
@@ -103,7 +103,7 @@ final class SipMessages {
     URI target(String target) {
         String t = target.strip();
         try {
-            if (t.regionMatches(true, 0, "sip:", 0, 4)) {
+            if (t.regionMatches(true, 0, "sip:", 0, 4) || t.regionMatches(true, 0, "sips:", 0, 5)) {
                 return addresses.createURI(t);
             }
             if (t.isEmpty() || t.contains(" ") || t.contains("@") && t.indexOf('@') == 0) {

@@ -32,6 +32,7 @@ final class TelephonyImpl implements SipTelephony {
     final SipProvider provider;
     final HoldImpl hold;
     final DtmfImpl dtmf;
+    final TransfersImpl transfers;
     private final Map<String, CallImpl> calls = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<SipCallListener> listeners = new CopyOnWriteArrayList<>();
     final CopyOnWriteArrayList<DtmfListener> dtmfListeners = new CopyOnWriteArrayList<>();
@@ -43,6 +44,7 @@ final class TelephonyImpl implements SipTelephony {
         this.provider = provider;
         this.hold = new HoldImpl(this);
         this.dtmf = new DtmfImpl(this);
+        this.transfers = new TransfersImpl(this);
     }
 
     @Override
@@ -122,6 +124,11 @@ final class TelephonyImpl implements SipTelephony {
             incoming.incoming(req, st);
             return;
         }
+        boolean inDialog = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag() != null;
+        if (Request.REFER.equals(method) && (call == null || !inDialog)) {
+            transfers.outsideDialog(req, st);
+            return;
+        }
         if (call == null) {
             if (!Request.ACK.equals(method)) {
                 ua.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
@@ -134,6 +141,9 @@ final class TelephonyImpl implements SipTelephony {
             case Request.BYE -> call.bye(req, st);
             case Request.CANCEL -> call.cancelled(req, st);
             case Request.INFO -> call.session.info(req, st);
+            case Request.REFER -> transfers.onRefer(call, req, st);
+            // the progress of a transfer this side asked for (RFC 3515): taken, nothing waits for it
+            case Request.NOTIFY -> ua.respond(st, req, Response.OK);
             default -> ua.respond(st, req, Response.METHOD_NOT_ALLOWED);
         }
     }

@@ -252,6 +252,11 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     }
 
     @Override
+    public org.sohosip.sip.SipTransfers transfers() {
+        return telephony.transfers;
+    }
+
+    @Override
     public SipDtmf dtmf() {
         return telephony.dtmf;
     }
@@ -454,10 +459,17 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
     private void handleRequest(Request req, @Nullable ServerTransaction st, javax.sip.@Nullable Dialog dialog) {
         try {
             switch (req.getMethod()) {
-                case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO ->
+                case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER ->
                     telephony.onRequest(req, st, dialog);
                 case Request.OPTIONS -> respond(st, req, Response.OK);
-                case Request.NOTIFY -> messageWaiting.onNotify(req, st);
+                case Request.NOTIFY -> {
+                    if (req.getHeader(javax.sip.header.EventHeader.NAME) instanceof javax.sip.header.EventHeader e
+                            && "refer".equalsIgnoreCase(e.getEventType())) {
+                        telephony.onRequest(req, st, dialog);
+                    } else {
+                        messageWaiting.onNotify(req, st);
+                    }
+                }
                 case Request.SUBSCRIBE -> notifier.onSubscribe(req, st);
                 default -> respond(st, req, Response.METHOD_NOT_ALLOWED);
             }
@@ -469,11 +481,20 @@ public final class UserAgentImpl implements SipUserAgent, SipListenerExt {
 
     /** Answers a request statelessly within its transaction; failures are logged, never thrown. */
     void respond(@Nullable ServerTransaction st, Request req, int status) {
+        respond(st, req, status, null);
+    }
+
+    /** The same, with a reason phrase that says why (e.g. {@code Attended Transfer Not Supported}). */
+    void respond(@Nullable ServerTransaction st, Request req, int status, @Nullable String reason) {
         if (st == null) {
             return;
         }
         try {
-            st.sendResponse(msg.response(status, req));
+            Response r = msg.response(status, req);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            st.sendResponse(r);
         } catch (Exception e) {
             LOG.debug("could not answer {} with {}: {}", req.getMethod(), status, e.toString());
         }

@@ -23,6 +23,14 @@ public final class EndReasons {
     }
 
     /**
+     * @param party the new call's other side, as {@link org.sohosip.client.core.Call#remoteParty()} gives it
+     * @return the end of a call the other side transferred to {@code party} (REFER)
+     */
+    static String transferredTo(String party) {
+        return "Transferred to " + party + ".";
+    }
+
+    /**
      * @param c            an ended call
      * @param wasConnected whether it had been answered
      * @return why it ended, for people

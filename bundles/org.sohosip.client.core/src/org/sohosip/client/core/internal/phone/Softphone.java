@@ -113,6 +113,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             return;
         }
         ua.telephony().addCallListener(new Events(ua));
+        ua.transfers().addTransferListener(new TransferFollower(this, ua));
         synchronized (lock) {
             agent = ua;
             account = a;
@@ -229,6 +230,25 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
 
     @Override
     public Call dial(String target) {
+        return place(target, null);
+    }
+
+    /**
+     * Places the call a transfer asks for (the other side of {@code transferred} sent REFER) the way {@link #dial}
+     * does, so ringback, the call list and history show it. The transferred call is only silenced, not held by
+     * re-INVITE: it ends as soon as the new call is answered, and its end reason says where it went.
+     *
+     * @return the new call, or empty when {@code transferred} is no live call of this phone's user agent
+     * @throws ClientException when the new call cannot be placed; the transferred call is then left as it was
+     */
+    Optional<PhoneCall> placeTransfer(SipUserAgent from, SipCall transferred, String target) {
+        synchronized (lock) {
+            PhoneCall old = agent == from ? calls.get(transferred.id()) : null;
+            return old == null || old.state() == CallState.ENDED ? Optional.empty() : Optional.of(place(target, old));
+        }
+    }
+
+    private PhoneCall place(String target, @Nullable PhoneCall transferred) {
         PhoneCall c;
         synchronized (lock) {
             SipUserAgent ua = agent;
@@ -241,7 +261,7 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
                 throw new ClientException("You cannot call right now. " + registration.detail());
             }
             String uri = TargetAddress.toUri(target, a.domain());
-            holdCurrent(null);
+            holdCurrent(transferred);
             CallAudio ca = openAudio(local);
             SipCall sc;
             try {
@@ -254,6 +274,17 @@ public final class Softphone implements PhoneRegistration, Telephony, CallHold, 
             c.audio(ca);
             calls.put(sc.id(), c);
             publish();
+            if (transferred != null) {
+                transferred.localEnd(EndReasons.transferredTo(c.remoteParty()));
+                if (transferred.state() == CallState.ACTIVE || transferred.state() == CallState.REMOTE_HOLD) {
+                    transferred.state(CallState.ON_HOLD);
+                    CallAudio old = transferred.audio();
+                    if (old != null) {
+                        old.detach();
+                    }
+                    changed(transferred);
+                }
+            }
             alerts.update(calls.values());
             changed(c);
         }
