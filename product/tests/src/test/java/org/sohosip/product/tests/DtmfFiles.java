@@ -107,7 +107,7 @@ final class DtmfFiles {
     }
 
     /**
-     * Writes the presses as tone pairs (each tone at a quarter of full scale) with silence between, lasting until
+     * Writes the presses as tone pairs (each tone at about a third of full scale) with silence between, lasting until
      * {@code totalMillis}: 8 kHz 16-bit mono PCM, for sox to turn into the G.711 file {@code rtp_stream} plays.
      */
     static Path tones(Path wav, List<Press> presses, long totalMillis) throws IOException {
@@ -118,7 +118,7 @@ final class DtmfFiles {
             int start = (int) (p.atMillis() * RATE / 1000);
             for (int i = 0; i < PRESS_MILLIS * RATE / 1000 && start + i < n; i++) {
                 double t = (double) i / RATE;
-                samples[start + i] = (short) (8000 * (Math.sin(2 * Math.PI * LOW[k / 4] * t)
+                samples[start + i] = (short) (12000 * (Math.sin(2 * Math.PI * LOW[k / 4] * t)
                         + Math.sin(2 * Math.PI * HIGH[k % 4] * t)));
             }
         }
