@@ -16,9 +16,10 @@ import org.sohosip.server.store.VoicemailRecording;
 
 /**
  * A caller leaving a message: the greeting (the owner's recorded one, else one that speaks the extension), the
- * beep, then the recording until hang-up, {@code #}, the maximum length or long silence; after {@code #} the caller may
- * mark the message urgent ({@code 4}) or just send it ({@code 1}). The audio goes to the store as it arrives (the store commits it at least once a second, so a crash keeps all but the last second). A message
- * with less speech than the minimum is discarded; a full mailbox takes none.
+ * beep, then the recording until hang-up, {@code #}, the maximum length or long silence; after {@code #} the caller
+ * may mark the message urgent ({@code 4}) or just send it ({@code 1}). The audio goes to the store as it arrives
+ * (the store commits it at least once a second, so a crash keeps all but the last second). A message with less
+ * speech than the minimum is discarded; a full mailbox takes none.
  */
 final class Deposit {
 
