@@ -11,6 +11,11 @@ import static org.sohosip.product.tests.Office.DOMAIN;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +45,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Voicemail of the materialized server with SIPp as the caller (RTP from a G.711 file): messages left after no
  * answer, busy and not registered are in the database with the right caller and mailbox and with the tone that was
- * sent; a server killed with SIGKILL during a recording keeps that message up to the kill and every other one. SIPp
+ * sent, and the registered phone is told the counts by an unsolicited NOTIFY; a server killed with SIGKILL during a recording keeps that message up to the kill and every other one. SIPp
  * also drives the menu with keys (RFC 4733 events from a pcap file, or in-band tones): it logs in with mailbox and
  * PIN, saves one message, deletes another and calls its sender back, each key acting once.
  */
@@ -76,20 +81,41 @@ class VoicemailProductTest {
     record Stored(long id, String mailbox, String caller, long durationMillis, boolean complete, byte[] pcm) {
     }
 
+    /**
+     * Bob's phone (SIPp) registers, is busy, then rings without answer, then unregisters; a message is left each
+     * time. After each message left while it is registered (it never subscribed), the phone's address receives an
+     * unsolicited message-summary NOTIFY with the new count: it is listened to on that address once the SIPp peer is
+     * done, so the NOTIFY never meets a peer that expects a call.
+     */
     @Test
     void messagesAfterNoAnswerBusyAndOfflineHoldTheCallerAndTheTone() throws Exception {
         tone(4);
-        leaveMessage("offline", BOB, 4500).awaitSuccess(RUN);
-
         int port = Products.freeSipPort();
         register(BOB, BOB_PASSWORD, port);
         Sipp busy = peer("bob-busy", "uas-busy.xml", "-p", Integer.toString(port));
-        leaveMessage("busy", "3302", 4500).awaitSuccess(RUN);
+        Sipp busyCaller = leaveMessage("busy", "3302", 4500);
         busy.awaitSuccess(RUN);
+        try (DatagramSocket phone = phoneAddress(port)) {
+            busyCaller.awaitSuccess(RUN);
+            String notify = awaitNotify(phone, "Voice-Message: 1/0");
+            assertTrue(notify.contains("Messages-Waiting: yes"), notify);
+        }
 
         Sipp rings = peer("bob-rings", "uas-ring.xml", "-p", Integer.toString(port));
-        leaveMessage("no-answer", BOB, 4500).awaitSuccess(RUN);
+        Sipp unanswered = leaveMessage("no-answer", BOB, 4500);
         rings.awaitSuccess(RUN);
+        try (DatagramSocket phone = phoneAddress(port)) {
+            unanswered.awaitSuccess(RUN);
+            awaitNotify(phone, "Voice-Message: 2/0");
+        }
+
+        try (var in = VoicemailProductTest.class.getResourceAsStream("/sipp/register.xml")) {
+            Files.writeString(work.resolve("unregister.xml"), new String(in.readAllBytes(),
+                    StandardCharsets.ISO_8859_1).replace("Expires: 600", "Expires: 0"), StandardCharsets.ISO_8859_1);
+        }
+        peer(BOB + "-unregisters", "unregister.xml", "-p", Integer.toString(port), "-key", "domain", DOMAIN, "-key",
+                "user", BOB, "-au", BOB, "-ap", BOB_PASSWORD, office.server.sipAddress()).awaitSuccess(RUN);
+        leaveMessage("offline", BOB, 4500).awaitSuccess(RUN);
 
         List<Stored> messages = awaitMessages(office.server, BOB, 3);
         for (Stored m : messages) {
@@ -204,6 +230,38 @@ class VoicemailProductTest {
         assertEquals(1, log.count(Pattern.compile("Voicemail message " + older + " of bob deleted")));
         assertEquals(0, log.count(Pattern.compile("Voicemail message \\d+ of bob restored")));
         assertEquals(1, log.count(Pattern.compile("Voicemail message " + older + " of bob: calling the sender alice")));
+    }
+
+    /** @return a socket on the address a phone registered, to hear what is sent to that phone */
+    private static DatagramSocket phoneAddress(int port) throws Exception {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.setSoTimeout(250);
+        return socket;
+    }
+
+    /** Answers each request the phone's address receives with 200 and returns the first NOTIFY naming {@code text}. */
+    private static String awaitNotify(DatagramSocket phone, String text) throws Exception {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        byte[] buffer = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+            try {
+                phone.receive(in);
+            } catch (SocketTimeoutException quiet) {
+                continue;
+            }
+            String request = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
+            StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+            request.lines().filter(l -> l.matches("(?i)(via|from|to|call-id|cseq):.*"))
+                    .forEach(l -> ok.append(l).append("\r\n"));
+            byte[] answer = ok.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            phone.send(new DatagramPacket(answer, answer.length, in.getSocketAddress()));
+            if (request.startsWith("NOTIFY ") && request.contains("Event: message-summary")
+                    && request.contains(text)) {
+                return request;
+            }
+        }
+        throw new AssertionError("the registered phone got no message-summary NOTIFY with " + text);
     }
 
     /** @return the mailbox's messages (not deleted) as the API lists them, newest first */
