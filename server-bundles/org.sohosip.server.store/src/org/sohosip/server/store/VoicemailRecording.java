@@ -26,6 +26,14 @@ public interface VoicemailRecording extends AutoCloseable {
      */
     void append(byte[] pcm16le8k, int offset, int length);
 
+    /**
+     * Marks the message urgent, as the caller chose after recording it. It is stored so when the message is
+     * finished; a recording a crash leaves open stays a normal message.
+     *
+     * @since 0.1
+     */
+    void markUrgent();
+
     /** @return the length of the audio appended so far, in milliseconds */
     long recordedMillis();
 

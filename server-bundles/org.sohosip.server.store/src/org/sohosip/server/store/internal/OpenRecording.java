@@ -31,6 +31,7 @@ final class OpenRecording implements VoicemailRecording {
     private int nextSeq;
     private long cutBytes;
     private long appendedBytes;
+    private boolean urgent;
 
     OpenRecording(long messageId, RecordingWriter writer) {
         this.messageId = messageId;
@@ -51,6 +52,18 @@ final class OpenRecording implements VoicemailRecording {
         if (buffer.size() >= VoicemailChunkEntity.MAX_BYTES) {
             cut();
         }
+    }
+
+    @Override
+    public synchronized void markUrgent() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("The recording of message " + messageId + " is already " + state);
+        }
+        urgent = true;
+    }
+
+    synchronized boolean urgent() {
+        return urgent;
     }
 
     @Override

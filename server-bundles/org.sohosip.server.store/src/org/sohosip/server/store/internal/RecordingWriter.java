@@ -86,6 +86,9 @@ final class RecordingWriter implements AutoCloseable {
                     throw new IllegalStateException("Message " + recording.messageId() + " is gone");
                 }
                 row.complete(bytes);
+                if (recording.urgent()) {
+                    row.markUrgent();
+                }
                 return row.toMessage(VoicemailQueries.username(em, row.accountId()));
             });
             recording.committed(pieces);

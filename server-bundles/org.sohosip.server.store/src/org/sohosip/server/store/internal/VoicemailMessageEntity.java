@@ -53,7 +53,7 @@ public class VoicemailMessageEntity {
     @Column(name = "FOLDER", nullable = false)
     private VoicemailFolder folder = VoicemailFolder.NEW;
 
-    @Column(name = "URGENT", nullable = false, updatable = false)
+    @Column(name = "URGENT", nullable = false)
     private boolean urgent;
 
     @Column(name = "COMPLETE", nullable = false)
@@ -101,6 +101,11 @@ public class VoicemailMessageEntity {
         audioBytes = bytes;
         durationMillis = Wav.millis(bytes);
         complete = true;
+    }
+
+    /** The caller chose urgent after recording (the row was written as normal when the recording began). */
+    void markUrgent() {
+        urgent = true;
     }
 
     void folder(VoicemailFolder newFolder) {

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
-import org.sohosip.media.AudioSink;
 import org.sohosip.media.AudioSource;
 import org.sohosip.media.Codec;
 import org.sohosip.media.MediaParameters;
@@ -29,13 +28,15 @@ import org.sohosip.sip.UserAgentConfig;
 
 /**
  * A real SOHOSIP user agent with real media, as a phone on a desk: dials through the proxy, sends audio from a
- * source it can switch, and listens for the voicemail beep (1 kHz) in what it hears.
+ * source it can switch, listens for the voicemail beep (1 kHz) in what it hears, and keeps all it heard.
  */
 final class TestPhone implements AutoCloseable {
 
     final SipUserAgent ua;
     final MediaSession media;
     final ToneDetector beep;
+    /** Everything the phone heard since the call connected (drain it to read). */
+    final RecorderSink heard = new RecorderSink();
     SipCall call;
 
     TestPhone(VoicemailTestServer server, String user) throws Exception {
@@ -65,8 +66,16 @@ final class TestPhone implements AutoCloseable {
         NegotiatedMedia m = call.media().orElseThrow();
         media.start(new MediaParameters(Codec.valueOf(m.codec().name()), new InetSocketAddress(
                 InetAddress.getByName(m.remoteAddress()), m.remotePort()), m.telephoneEventPayload(),
-                MediaParameters.DEFAULT_TELEPHONE_EVENT), source, (AudioSink) beep);
+                MediaParameters.DEFAULT_TELEPHONE_EVENT), source, new TeeSink(beep, heard));
         return call;
+    }
+
+    /** Presses the keys one after another as RFC 4733 events, as a person types them. */
+    void press(String keys) throws InterruptedException {
+        for (char key : keys.toCharArray()) {
+            media.sendDtmf(key, Duration.ofMillis(120));
+            Thread.sleep(300); // the key's events and a short pause before the next, as a person types
+        }
     }
 
     boolean awaitBeep() throws InterruptedException {

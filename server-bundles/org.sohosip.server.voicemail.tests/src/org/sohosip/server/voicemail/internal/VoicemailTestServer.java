@@ -92,7 +92,8 @@ final class VoicemailTestServer {
         return accounts.findByUsername(user).orElseThrow();
     }
 
-    private void account(String user, String extension) {
+    /** Creates the account unless it exists (each test class uses mailboxes of its own where it changes them). */
+    void account(String user, String extension) {
         if (accounts.findByUsername(user).isEmpty()) {
             accounts.create(new Account(0, user, user.substring(0, 1).toUpperCase() + user.substring(1), extension,
                     List.of(), false, true), Credentials.derive(user, DOMAIN, password(user)));

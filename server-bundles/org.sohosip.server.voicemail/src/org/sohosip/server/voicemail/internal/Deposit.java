@@ -16,14 +16,17 @@ import org.sohosip.server.store.VoicemailRecording;
 
 /**
  * A caller leaving a message: the greeting (the owner's recorded one, else one that speaks the extension), the
- * beep, then the recording until hang-up, {@code #}, the maximum length or long silence. The audio goes to the store
- * as it arrives (the store commits it at least once a second, so a crash keeps all but the last second). A message
- * with less speech than the minimum is discarded; a full mailbox takes none.
+ * beep, then the recording until hang-up, {@code #}, the maximum length or long silence; after {@code #} the caller
+ * may mark the message urgent ({@code 4}) or just send it ({@code 1}). The audio goes to the store as it arrives
+ * (the store commits it at least once a second, so a crash keeps all but the last second). A message with less
+ * speech than the minimum is discarded; a full mailbox takes none.
  */
 final class Deposit {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deposit.class);
     private static final long DRAIN_MILLIS = 100;
+    private static final int REVIEW_ROUNDS = 3;
+    private static final long REVIEW_WAIT_MILLIS = 5_000;
 
     private final Services services;
     private final Caller caller;
@@ -128,20 +131,62 @@ final class Deposit {
                 }
                 return;
             }
+            boolean urgent = false;
+            if ("#".equals(why)) {
+                try {
+                    urgent = review(media, language);
+                } catch (DigitInput.HungUp e) {
+                    hungUp = true; // left during the choice: a normal message
+                }
+            }
+            if (urgent) {
+                recording.markUrgent();
+            }
             var message = recording.finish();
             var stats = media.statistics();
             // The figures the concurrent-deposit benchmark reads: packets the recorder missed or dropped as late.
-            LOG.info("Message {} from {} for {}: {} ms, ended by {}; RTP received {}, lost {}, late {}", message.id(),
-                    caller.number(), owner.username(), message.durationMillis(), why == null ? "hang-up" : why,
-                    stats.packetsReceived(), stats.packetsLost(), stats.packetsLate());
+            LOG.info("Message {} from {} for {}: {} ms, ended by {}{}; RTP received {}, lost {}, late {}",
+                    message.id(), caller.number(), owner.username(), message.durationMillis(),
+                    why == null ? "hang-up" : why, urgent ? ", marked urgent" : "", stats.packetsReceived(),
+                    stats.packetsLost(), stats.packetsLate());
             if (!hungUp) {
-                media.play(services.prompts().in(language).say("message-saved").clips(), false);
+                Prompts.Sentence closing = services.prompts().in(language);
+                if (urgent) {
+                    closing.say("marked-urgent");
+                }
+                media.play(closing.say("message-saved").clips(), false);
             }
         } catch (DigitInput.HungUp e) {
             // hung up during the closing words: the message is already stored
         } finally {
             recording.close(); // finishes it unless finished or discarded (an error above keeps what was said)
         }
+    }
+
+    /**
+     * After {@code #}, Asterisk's review choice: {@code 1} sends the message, {@code 4} marks it urgent and sends it.
+     * Any other key asks again; no answer (or hanging up, which ends here as {@link DigitInput.HungUp}) sends it as
+     * a normal message, so a caller who just leaves never loses it.
+     *
+     * @return whether the caller marked the message urgent
+     */
+    private boolean review(CallMedia media, String language) throws DigitInput.HungUp, InterruptedException {
+        for (int round = 0; round < REVIEW_ROUNDS; round++) {
+            char key = media.play(services.prompts().in(language).say("review").clips(), true);
+            if (key == 0) {
+                key = media.await(REVIEW_WAIT_MILLIS);
+            }
+            switch (key) {
+                case '1', 0 -> {
+                    return false;
+                }
+                case '4' -> {
+                    return true;
+                }
+                default -> media.play(services.prompts().in(language).say("invalid-option").clips(), false);
+            }
+        }
+        return false;
     }
 
     private static void append(VoicemailRecording recording, RecorderSink sink) {

@@ -46,6 +46,7 @@ final class Menu {
                 return;
             }
             language = services.store().settings(owner.id(), services.noAnswerSeconds()).language();
+            LOG.info("Voicemail menu opened for mailbox {} (call {})", owner.username(), media.call.callId());
             new Session(media, owner).run();
         } catch (DigitInput.HungUp e) {
             // the caller left the menu
@@ -209,10 +210,13 @@ final class Menu {
                     case '7' -> {
                         deleted = !deleted;
                         services.store().setDeleted(owner.id(), current.id(), deleted);
+                        LOG.info("Voicemail message {} of {} {} from the phone", current.id(), owner.username(),
+                                deleted ? "deleted" : "restored");
                         key = media.play(say(deleted ? "deleted" : "undeleted"), true);
                     }
                     case '9' -> {
                         services.store().move(owner.id(), current.id(), VoicemailFolder.SAVED);
+                        LOG.info("Voicemail message {} of {} saved from the phone", current.id(), owner.username());
                         key = media.play(say("saved"), true);
                     }
                     case '3' -> key = advanced(current);
@@ -279,6 +283,8 @@ final class Menu {
             }
             if (key == '2') {
                 // The caller's own phone is asked to call the sender (REFER), as a transfer does.
+                LOG.info("Voicemail message {} of {}: calling the sender {} back", message.id(), owner.username(),
+                        message.caller());
                 if (media.transfer(message.caller())) {
                     throw new DigitInput.HungUp();
                 }

@@ -45,6 +45,11 @@ final class Api {
         return send(b.build());
     }
 
+    Answer put(String path, String token, String json) throws IOException, InterruptedException {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Answer get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token).GET().build());
     }

@@ -11,6 +11,12 @@ import static org.sohosip.product.tests.Office.DOMAIN;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -33,10 +40,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Voicemail of the materialized server with SIPp as the caller (RTP from a G.711 file): messages left after no
  * answer, busy and not registered are in the database with the right caller and mailbox and with the tone that was
- * sent; a server killed with SIGKILL during a recording keeps that message up to the kill and every other one.
+ * sent, and the registered phone is told the counts by an unsolicited NOTIFY; a server killed with SIGKILL during a recording keeps that message up to the kill and every other one. SIPp
+ * also drives the menu with keys (RFC 4733 events from a pcap file, or in-band tones): it logs in with mailbox and
+ * PIN, saves one message, deletes another and calls its sender back, each key acting once.
  */
 class VoicemailProductTest {
 
@@ -70,20 +81,41 @@ class VoicemailProductTest {
     record Stored(long id, String mailbox, String caller, long durationMillis, boolean complete, byte[] pcm) {
     }
 
+    /**
+     * Bob's phone (SIPp) registers, is busy, then rings without answer, then unregisters; a message is left each
+     * time. After each message left while it is registered (it never subscribed), the phone's address receives an
+     * unsolicited message-summary NOTIFY with the new count: it is listened to on that address once the SIPp peer is
+     * done, so the NOTIFY never meets a peer that expects a call.
+     */
     @Test
     void messagesAfterNoAnswerBusyAndOfflineHoldTheCallerAndTheTone() throws Exception {
         tone(4);
-        leaveMessage("offline", BOB, 4500).awaitSuccess(RUN);
-
         int port = Products.freeSipPort();
         register(BOB, BOB_PASSWORD, port);
         Sipp busy = peer("bob-busy", "uas-busy.xml", "-p", Integer.toString(port));
-        leaveMessage("busy", "3302", 4500).awaitSuccess(RUN);
+        Sipp busyCaller = leaveMessage("busy", "3302", 4500);
         busy.awaitSuccess(RUN);
+        try (DatagramSocket phone = phoneAddress(port)) {
+            busyCaller.awaitSuccess(RUN);
+            String notify = awaitNotify(phone, "Voice-Message: 1/0");
+            assertTrue(notify.contains("Messages-Waiting: yes"), notify);
+        }
 
         Sipp rings = peer("bob-rings", "uas-ring.xml", "-p", Integer.toString(port));
-        leaveMessage("no-answer", BOB, 4500).awaitSuccess(RUN);
+        Sipp unanswered = leaveMessage("no-answer", BOB, 4500);
         rings.awaitSuccess(RUN);
+        try (DatagramSocket phone = phoneAddress(port)) {
+            unanswered.awaitSuccess(RUN);
+            awaitNotify(phone, "Voice-Message: 2/0");
+        }
+
+        try (var in = VoicemailProductTest.class.getResourceAsStream("/sipp/register.xml")) {
+            Files.writeString(work.resolve("unregister.xml"), new String(in.readAllBytes(),
+                    StandardCharsets.ISO_8859_1).replace("Expires: 600", "Expires: 0"), StandardCharsets.ISO_8859_1);
+        }
+        peer(BOB + "-unregisters", "unregister.xml", "-p", Integer.toString(port), "-key", "domain", DOMAIN, "-key",
+                "user", BOB, "-au", BOB, "-ap", BOB_PASSWORD, office.server.sipAddress()).awaitSuccess(RUN);
+        leaveMessage("offline", BOB, 4500).awaitSuccess(RUN);
 
         List<Stored> messages = awaitMessages(office.server, BOB, 3);
         for (Stored m : messages) {
@@ -123,11 +155,133 @@ class VoicemailProductTest {
         }
     }
 
+    @Test
+    void rfc4733KeysFromSippOpenTheMenuAndEachActsOnce() throws Exception {
+        menuByKeys(false);
+    }
+
+    @Test
+    void inBandTonesFromSippOpenTheMenuAndEachActsOnce() throws Exception {
+        menuByKeys(true);
+    }
+
+    /**
+     * Two messages from alice wait for bob. Bob's phone (SIPp) dials the menu and presses, one key at a time: the
+     * mailbox and PIN, {@code 1} (play the newest), {@code 9} (save it), {@code 6} (the next), {@code 7} (delete
+     * it), {@code 3 2} (call its sender back). A key acted on twice would show: a second {@code 6} leaves the
+     * messages (the {@code 7} then deletes nothing), a second {@code 7} restores the message, a doubled digit makes
+     * the login fail.
+     */
+    private void menuByKeys(boolean inBand) throws Exception {
+        tone(4);
+        Sipp first = leaveMessage("first", BOB, 3000);
+        Sipp second = leaveMessage("second", BOB, 3000);
+        first.awaitSuccess(RUN);
+        second.awaitSuccess(RUN);
+        awaitMessages(office.server, BOB, 2);
+        String token = office.api.login(BOB, BOB_PASSWORD);
+        Api.Answer pin = office.api.put("/api/v1/me/voicemail/settings", token, "{\"pin\":\"2468\"}");
+        assertEquals(200, pin.status(), pin.body().toString());
+        List<JsonNode> before = mailbox(token);
+        assertEquals(2, before.size(), before.toString());
+        long newest = before.get(0).get("id").asLong();
+        long older = before.get(1).get("id").asLong();
+
+        List<DtmfFiles.Press> keys = new ArrayList<>(DtmfFiles.typed("3302#2468#", 1000, 300));
+        keys.addAll(List.of(new DtmfFiles.Press('1', 6000), new DtmfFiles.Press('9', 8000),
+                new DtmfFiles.Press('6', 10000), new DtmfFiles.Press('7', 12000), new DtmfFiles.Press('3', 14000),
+                new DtmfFiles.Press('2', 15500)));
+        String action;
+        String formats;
+        String events;
+        if (inBand) {
+            ulaw(DtmfFiles.tones(work.resolve("keys-pcm.wav"), keys, 17_000), work.resolve("keys.wav"));
+            action = "rtp_stream=\"keys.wav,1,0\"";
+            formats = "0";
+            events = "";
+        } else {
+            DtmfFiles.pcap(work.resolve("keys.pcap"), 98, keys); // 98 as offered: not the usual 101
+            action = "play_pcap_audio=\"keys.pcap\"";
+            formats = "0 98";
+            events = "      a=rtpmap:98 telephone-event/8000\n      a=fmtp:98 0-16";
+        }
+        String scenario = "uac-menu-" + (inBand ? "tones" : "events") + ".xml";
+        try (var in = VoicemailProductTest.class.getResourceAsStream("/sipp/uac-menu.xml")) {
+            Files.writeString(work.resolve(scenario), new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)
+                    .replace("KEYS_ACTION", action).replace("SDP_FORMATS", formats).replace("SDP_EVENTS\n",
+                            events.isEmpty() ? "" : events + "\n"), StandardCharsets.ISO_8859_1);
+        }
+        Sipp menu = peer("bob-menu", scenario, "-p", Integer.toString(Products.freeSipPort()), "-mp",
+                Integer.toString(Products.freePortPair()), "-key", "domain", DOMAIN, "-key", "user", BOB, "-au", BOB,
+                "-ap", BOB_PASSWORD, "-s", "8500", office.server.sipAddress());
+        menu.awaitSuccess(RUN);
+
+        String refer = menu.messages().lines().filter(l -> l.strip().startsWith("Refer-To:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no REFER reached bob's phone"));
+        assertTrue(refer.contains("sip:" + ALICE + "@"), "3 2 calls the sender, alice, back: " + refer);
+        List<JsonNode> after = mailbox(token);
+        assertEquals(1, after.size(), "7 deleted the older message once (twice would restore it): " + after);
+        assertEquals(newest, after.get(0).get("id").asLong());
+        assertEquals("SAVED", after.get(0).get("folder").asText(), "9 saved the newest message");
+        ProcessOutput log = office.server.output;
+        assertEquals(1, log.count(Pattern.compile("Voicemail menu opened for mailbox bob")), "one login");
+        assertEquals(0, log.count(Pattern.compile("Wrong voicemail PIN")), "mailbox and PIN were read right");
+        assertEquals(1, log.count(Pattern.compile("Voicemail message " + newest + " of bob saved")));
+        assertEquals(1, log.count(Pattern.compile("Voicemail message " + older + " of bob deleted")));
+        assertEquals(0, log.count(Pattern.compile("Voicemail message \\d+ of bob restored")));
+        assertEquals(1, log.count(Pattern.compile("Voicemail message " + older + " of bob: calling the sender alice")));
+    }
+
+    /** @return a socket on the address a phone registered, to hear what is sent to that phone */
+    private static DatagramSocket phoneAddress(int port) throws Exception {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.setSoTimeout(250);
+        return socket;
+    }
+
+    /** Answers each request the phone's address receives with 200 and returns the first NOTIFY naming {@code text}. */
+    private static String awaitNotify(DatagramSocket phone, String text) throws Exception {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        byte[] buffer = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+            try {
+                phone.receive(in);
+            } catch (SocketTimeoutException quiet) {
+                continue;
+            }
+            String request = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
+            StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+            request.lines().filter(l -> l.matches("(?i)(via|from|to|call-id|cseq):.*"))
+                    .forEach(l -> ok.append(l).append("\r\n"));
+            byte[] answer = ok.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            phone.send(new DatagramPacket(answer, answer.length, in.getSocketAddress()));
+            if (request.startsWith("NOTIFY ") && request.contains("Event: message-summary")
+                    && request.contains(text)) {
+                return request;
+            }
+        }
+        throw new AssertionError("the registered phone got no message-summary NOTIFY with " + text);
+    }
+
+    /** @return the mailbox's messages (not deleted) as the API lists them, newest first */
+    private List<JsonNode> mailbox(String token) throws Exception {
+        Api.Answer a = office.api.get("/api/v1/me/voicemail", token);
+        assertEquals(200, a.status(), a.body().toString());
+        List<JsonNode> out = new ArrayList<>();
+        a.body().forEach(out::add);
+        return out;
+    }
+
     /** Writes {@code seconds} of the tone as G.711 µ-law, the file the scenario streams. */
     private void tone(int seconds) throws Exception {
-        Path pcm = Tone.write(work.resolve("tone-pcm.wav"), HZ, seconds);
+        ulaw(Tone.write(work.resolve("tone-pcm.wav"), HZ, seconds), work.resolve("tone.wav"));
+    }
+
+    /** Converts 16-bit PCM to the G.711 µ-law WAV SIPp's {@code rtp_stream} plays. */
+    private static void ulaw(Path pcm, Path out) throws Exception {
         Process sox = new ProcessBuilder("sox", pcm.toString(), "-r", "8000", "-c", "1", "-e", "u-law",
-                work.resolve("tone.wav").toString(), "vol", "0.5").redirectErrorStream(true).start();
+                out.toString(), "vol", "0.5").redirectErrorStream(true).start();
         assertTrue(sox.waitFor(30, TimeUnit.SECONDS) && sox.exitValue() == 0, new String(sox.getInputStream()
                 .readAllBytes()));
     }
