@@ -62,9 +62,7 @@ class ClientUiTest {
 
                 desktop.awaitWindow("SOHOSIP — admin", UI_TIMEOUT);
                 desktop.screenshot("03-main-window");
-                desktop.key("ctrl+shift+a");
-                desktop.key("ctrl+n");
-                desktop.awaitWindow("New account", UI_TIMEOUT);
+                desktop.pressUntilWindow("New account", UI_TIMEOUT, "ctrl+shift+a", "ctrl+n");
                 desktop.type("carol");
                 desktop.key("Tab");
                 desktop.type("Carol Example");

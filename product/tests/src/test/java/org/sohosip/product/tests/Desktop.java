@@ -40,6 +40,28 @@ final class Desktop {
         throw new AssertionError("no window titled '" + title + "' within " + timeout.toSeconds() + " s");
     }
 
+    /**
+     * Presses keys until a window with this title shows, then focuses it: a freshly opened main window may not yet
+     * take keys (the workbench is still being built), and a key pressed then is lost, not queued.
+     */
+    String pressUntilWindow(String title, Duration timeout, String... keys) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            key(keys);
+            long wait = Math.min(System.nanoTime() + Duration.ofSeconds(5).toNanos(), deadline);
+            while (System.nanoTime() < wait) {
+                if (hasWindow(title)) {
+                    return awaitWindow(title, Duration.ofSeconds(5));
+                }
+                Thread.sleep(100);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("no window titled '" + title + "' within " + timeout.toSeconds()
+                        + " s of pressing " + String.join(" ", keys));
+            }
+        }
+    }
+
     /** @return whether a visible window has this title now */
     boolean hasWindow(String title) throws IOException, InterruptedException {
         return !run("xdotool", "search", "--onlyvisible", "--name", "^" + title + " *$").isBlank();
