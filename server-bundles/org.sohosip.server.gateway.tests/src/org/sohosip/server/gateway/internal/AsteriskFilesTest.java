@@ -88,8 +88,7 @@ class AsteriskFilesTest {
                     assertEquals("peer", sections.get("office").get(0).get("type"));
                 }
                 if (name.equals("extensions.conf")) {
-                    assertTrue(sections.keySet().containsAll(List.of("general", "office-outbound", "office-inbound",
-                            "office-clicktocall")), sections.keySet().toString());
+                    assertTrue(sections.keySet().containsAll(List.of("general", "office-outbound", "office-inbound")), sections.keySet().toString());
                 }
             });
         }

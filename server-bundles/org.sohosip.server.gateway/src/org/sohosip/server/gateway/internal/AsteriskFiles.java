@@ -12,7 +12,8 @@ import org.sohosip.core.api.InboundNumber;
  * Writes the Asterisk side of a gateway's trunk to SOHOSIP: the SIP peer that is the SOHOSIP proxy
  * ({@code pjsip.conf}, or {@code sip.conf} for chan_sip on Asterisk 18-20) and the dial plan
  * ({@code extensions.conf}): outbound calls from SOHOSIP to the telephone channel, inbound calls from the telephone
- * network to SOHOSIP by the number called, and click-to-call legs. Pure text generation: same input, same files.
+ * network to SOHOSIP by the number called (click-to-call to outside numbers uses the outbound context). Pure text
+ * generation: same input, same files.
  */
 final class AsteriskFiles {
 
@@ -59,10 +60,6 @@ final class AsteriskFiles {
 
     static String inboundContext(Gateway gateway) {
         return gateway.trunkName() + "-inbound";
-    }
-
-    static String officeContext(Gateway gateway) {
-        return gateway.trunkName() + "-clicktocall";
     }
 
     private static String pjsip(Gateway g, Proxy proxy) {
@@ -153,10 +150,6 @@ final class AsteriskFiles {
                     .append("; to the first inbound number.\n")
                     .append("exten => s,1,Goto(").append(inbound.get(0).did()).append(",1)\n");
         }
-        b.append("\n; Click-to-call: after the user's own phone answered, the other party is called here.\n")
-                .append("[").append(officeContext(g)).append("]\n")
-                .append("exten => _X.,1,Dial(").append(toOffice(g, driver, "${EXTEN}")).append(",60)\n")
-                .append(" same => n,Hangup()\n");
         return b.toString();
     }
 }
