@@ -68,7 +68,7 @@ final class JpaVoicemailStore implements VoicemailStore {
         if (messageCount(mailboxAccountId) >= config.maxMessages()) {
             throw new MailboxFullException(mailboxAccountId, config.maxMessages());
         }
-        return writer.start(new VoicemailMessageEntity(mailboxAccountId, caller, callerName, urgent, receivedAt));
+        return writer.start(() -> new VoicemailMessageEntity(mailboxAccountId, caller, callerName, urgent, receivedAt));
     }
 
     @Override

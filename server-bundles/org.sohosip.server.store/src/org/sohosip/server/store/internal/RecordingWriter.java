@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import jakarta.persistence.PersistenceException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,8 @@ final class RecordingWriter implements AutoCloseable {
         return t;
     });
     private final Set<OpenRecording> open = ConcurrentHashMap.newKeySet();
+    private final Object inserts = new Object();
+    private static final int START_ATTEMPTS = 4;
 
     RecordingWriter(Transactions transactions, VoicemailEvents events) {
         this.transactions = transactions;
@@ -47,16 +52,53 @@ final class RecordingWriter implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::flushQuietly, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes the (incomplete) message row and returns the recording that fills it. */
-    OpenRecording start(VoicemailMessageEntity draft) {
-        long id = transactions.run(em -> {
-            em.persist(draft);
-            em.flush();
-            return draft.id();
-        });
+    /**
+     * Writes the (incomplete) message row and returns the recording that fills it. Callers who reach the beep
+     * together start together: their inserts go one at a time, because Derby's identity generator may answer
+     * concurrent inserts into one table with a lock time-out (40XL1, "too much contention" on the id sequence)
+     * instead of waiting; in the benchmark one of ten callers starting at once lost the call to it. A time-out or
+     * deadlock that still happens is tried again with a fresh row, a few times.
+     *
+     * @param draft makes the row to insert (called again for a retry)
+     */
+    OpenRecording start(Supplier<VoicemailMessageEntity> draft) {
+        long id;
+        synchronized (inserts) {
+            id = insertRetrying(draft, START_ATTEMPTS);
+        }
         OpenRecording recording = new OpenRecording(id, this);
         open.add(recording);
         return recording;
+    }
+
+    private long insertRetrying(Supplier<VoicemailMessageEntity> draft, int attempts) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.run(em -> {
+                    VoicemailMessageEntity row = draft.get();
+                    em.persist(row);
+                    em.flush();
+                    return row.id();
+                });
+            } catch (PersistenceException e) {
+                if (attempt >= attempts || !isLockConflict(e)) {
+                    throw e;
+                }
+                LOG.info("Starting a recording met a lock conflict (attempt {}), trying again: {}", attempt,
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
+    }
+
+    /** @return whether a SQL state of class 40 (transaction rollback: deadlock, lock time-out) caused it */
+    static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the message ids of the recordings under way */
