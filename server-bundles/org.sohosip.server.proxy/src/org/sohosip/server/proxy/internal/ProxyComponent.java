@@ -155,7 +155,6 @@ public final class ProxyComponent {
             CallRecorder calls = new CallRecorder(writer, clock);
             recorder = calls;
             Forwarding forwarding = new Forwarding(sip, advertised);
-            started.sipMessageValves.add(new StrayResponses(started, forwarding::statelessly));
             List<String> scanners = Arrays.stream(config.sip_scannerAgents().split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
             int noAnswer = config.voicemail_noAnswerSeconds();
@@ -173,6 +172,11 @@ public final class ProxyComponent {
             ClickToCalls clickToCalls = new ClickToCalls(sip, advertised, accounts, applications, router::contactsOf,
                     scheduler, config.sip_ringSeconds());
             router.clickToCalls(clickToCalls);
+            // a new list rather than add(): the stack's workers may already be walking the old one
+            List<gov.nist.javax.sip.stack.SIPMessageValve> valves = new java.util.concurrent.CopyOnWriteArrayList<>(
+                    started.sipMessageValves);
+            valves.add(new StrayResponses(started, router::stray));
+            started.sipMessageValves = valves;
 
             scheduler.scheduleWithFixedDelay(bindings::flush, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(bindings::deleteExpired, 30, 30, TimeUnit.SECONDS);

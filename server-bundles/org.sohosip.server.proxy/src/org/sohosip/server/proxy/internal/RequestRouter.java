@@ -470,18 +470,28 @@ final class RequestRouter implements SipListener {
                 sent.call().onResponse(sent, event.getResponse());
                 return;
             }
-            ClickToCalls originated = clickToCalls;
-            if (ct == null && originated != null && originated.takesStray(event.getResponse())) {
-                return;
-            }
             if (data instanceof ProxiedRequest.Branch branch) {
                 branch.owner().onResponse(branch, event.getResponse());
+            } else if (ct == null) {
+                stray(event.getResponse());
             } else {
                 forwarding.statelessly(event.getResponse());
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not process response {}: {}", event.getResponse().getStatusCode(), e.toString(), e);
         }
+    }
+
+    /**
+     * A response without a client transaction: a late 2xx for one of the proxy's own click-to-calls, else one to
+     * relay statelessly (the 200 answering a BYE relayed without state, a retransmitted 200).
+     */
+    void stray(Response response) {
+        ClickToCalls originated = clickToCalls;
+        if (originated != null && originated.takesStray(response)) {
+            return;
+        }
+        forwarding.statelessly(response);
     }
 
     @Override

@@ -26,7 +26,7 @@ final class StrayResponses implements SIPMessageValve {
     private final SIPTransactionStack stack;
     private final Consumer<Response> relay;
 
-    /** @param relay forwards a response statelessly (removes this proxy's Via and sends it on) */
+    /** @param relay takes a response no client transaction holds (relays it statelessly, or a click-to-call takes it) */
     StrayResponses(SIPTransactionStack stack, Consumer<Response> relay) {
         this.stack = stack;
         this.relay = relay;
