@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sohosip.core.api.VoicemailFolder;
 import org.sohosip.core.api.VoicemailMessage;
 import org.sohosip.media.Tone;
+import org.sohosip.media.ToneDetector;
 import org.sohosip.server.store.VoicemailAudio;
 import org.sohosip.sip.SipCall;
 import org.sohosip.sip.SipCallListener;
@@ -106,19 +107,14 @@ class DepositIntegrationTest {
     }
 
     /** At least {@code millis} of 20 ms frames carry the tone (most of their energy at {@code hz}). */
-    static void assertToneFills(short[] samples, double hz, long millis) {
-        int frames = 0;
+    static void assertToneFills(short[] samples, double hz, long millis) throws Exception {
+        ToneDetector detector = VoicemailTestServer.get().audio.toneDetector(hz);
         short[] frame = new short[160];
         for (int at = 0; at + 160 <= samples.length; at += 160) {
             System.arraycopy(samples, at, frame, 0, 160);
-            double energy = 0;
-            for (short s : frame) {
-                energy += (double) s * s;
-            }
-            if (energy / 160 > 100_000 && InbandDtmf.power(frame, hz) * 2 / 160 / energy > 0.5) {
-                frames++;
-            }
+            detector.write(frame);
         }
+        long frames = detector.framesPresent(hz);
         assertTrue(frames * 20L >= millis, "the " + hz + " Hz tone was in " + frames * 20 + " ms of the message");
     }
 }

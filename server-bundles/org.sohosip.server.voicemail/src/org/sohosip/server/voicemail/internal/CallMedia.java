@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.sohosip.media.AudioEndpoints;
 import org.sohosip.media.AudioSink;
 import org.sohosip.media.Codec;
 import org.sohosip.media.MediaException;
@@ -29,22 +30,23 @@ final class CallMedia implements AutoCloseable {
     final PromptPlayer player = new PromptPlayer();
     final DigitInput keys;
     private final MediaSession session;
-    private final InbandDtmf inband;
+    private final AudioSink inband;
 
-    private CallMedia(SipCall call, MediaSession session, DigitInput keys) {
+    private CallMedia(SipCall call, MediaSession session, DigitInput keys, AudioEndpoints audio) {
         this.call = call;
         this.session = session;
         this.keys = keys;
-        this.inband = new InbandDtmf(keys::tone);
+        this.inband = audio.dtmfDetector(event -> keys.tone(event.digit())); // ITU-T Q.24 tolerances
     }
 
     /** Answers the call and starts its audio. */
-    static CallMedia answer(SipCall call, DigitInput keys, MediaSessions sessions, InetAddress address)
-            throws MediaException {
+    static CallMedia answer(SipCall call, DigitInput keys, Services services) throws MediaException {
+        MediaSessions sessions = services.sessions();
+        InetAddress address = services.mediaAddress();
         NegotiatedMedia offered = call.media().orElseThrow(() -> new MediaException("The call offered no audio"));
         MediaSession session = sessions.open(address);
         try {
-            CallMedia media = new CallMedia(call, session, keys);
+            CallMedia media = new CallMedia(call, session, keys, services.audio());
             call.answer(new LocalMedia(address.getHostAddress(), session.localAddress().getPort()));
             NegotiatedMedia agreed = call.media().orElse(offered);
             session.addDtmfListener(event -> keys.event(event.digit(), "rtp"));

@@ -85,7 +85,7 @@ final class Calls implements SipCallListener, DtmfListener {
         if (user.equals(accessNumber) || user.equals(OWN_MAILBOX)) {
             Account own = user.equals(OWN_MAILBOX) && asserted != null
                     ? services.accounts().findByUsername(asserted).orElse(null) : null;
-            try (CallMedia media = CallMedia.answer(call, input, services.sessions(), services.mediaAddress())) {
+            try (CallMedia media = CallMedia.answer(call, input, services)) {
                 new Menu(services, own).run(media);
             }
             return;
@@ -101,7 +101,7 @@ final class Calls implements SipCallListener, DtmfListener {
         String number = asserted != null ? asserted : call.remoteParty().user();
         Deposit.Caller caller = new Deposit.Caller(number.isEmpty() ? "anonymous" : number,
                 call.remoteParty().displayName());
-        try (CallMedia media = CallMedia.answer(call, input, services.sessions(), services.mediaAddress())) {
+        try (CallMedia media = CallMedia.answer(call, input, services)) {
             new Deposit(services, caller, owner.get(), busy).run(media);
         }
     }

@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sohosip.media.AudioEndpoints;
 import org.sohosip.media.MediaSessions;
 import org.sohosip.server.proxy.CallApplication;
 import org.sohosip.server.proxy.SipProxy;
@@ -52,6 +53,7 @@ public final class VoicemailComponent {
     private final VoicemailStore store;
     private final AccountStore accounts;
     private final MediaSessions sessions;
+    private final AudioEndpoints audio;
     private final SipProxy proxy;
     private @Nullable SipUserAgent agent;
     private @Nullable ExecutorService threads;
@@ -60,10 +62,11 @@ public final class VoicemailComponent {
 
     @Activate
     public VoicemailComponent(@Reference VoicemailStore store, @Reference AccountStore accounts,
-            @Reference MediaSessions sessions, @Reference SipProxy proxy) {
+            @Reference MediaSessions sessions, @Reference AudioEndpoints audio, @Reference SipProxy proxy) {
         this.store = store;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.audio = audio;
         this.proxy = proxy;
     }
 
@@ -80,7 +83,7 @@ public final class VoicemailComponent {
         String domain = proxy.domain();
         InetAddress mediaAddress = mediaAddress(proxyUdp.getAddress());
         Prompts prompts = new Prompts(path -> context.getBundle().getEntry(path));
-        Services services = Services.of(store, accounts, prompts, sessions, mediaAddress, config);
+        Services services = Services.of(store, accounts, prompts, sessions, audio, mediaAddress, config);
         UserAgentConfig uac = new UserAgentConfig("127.0.0.1", config.voicemail_port(), EnumSet.of(Transport.UDP),
                 "SOHOSIP voicemail", Duration.ofMillis(500), Duration.ofMinutes(5), Duration.ofMinutes(2));
         SipIdentity identity = new SipIdentity("sip:voicemail@" + domain, "Voicemail", null,
